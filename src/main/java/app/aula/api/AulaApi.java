@@ -1,0 +1,38 @@
+package app.aula.api;
+
+import app.aula.catalog.CatalogStore;
+import app.aula.catalog.CatalogWatcher;
+import app.aula.config.Settings;
+import app.aula.external.ExternalPlayer;
+import app.aula.health.HealthReport;
+import app.aula.progress.ProgressStore;
+import app.aula.web.ClientAddress;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The Jersey application: resource and provider instances built with their dependencies (no
+ * classpath scanning, no injection container doing the wiring). Jersey's own encoding filters
+ * and WADL stay off; bodies go out as prepared bytes.
+ */
+public final class AulaApi extends ResourceConfig {
+
+    public AulaApi(Settings settings, CatalogStore catalog, CatalogWatcher watcher, ProgressStore progress,
+            HealthReport health, ExternalPlayer externalPlayer, BooleanSupplier localRefsAllowed, Clock clock) {
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+        register(new CatalogResource(catalog, clock, localRefsAllowed));
+        register(new HealthResource(health));
+        register(new RefreshResource(watcher));
+        register(new ProgressResource(progress, settings.maxProgressBytes()));
+        register(new MediaAdminResource());
+        register(new OpenExternalResource(externalPlayer));
+        register(new AdminGuard(settings.adminFrom(), new ClientAddress(settings.trustedProxies())));
+        register(new ApiExceptionMapper());
+    }
+}

@@ -1,0 +1,133 @@
+package app.aula.app;
+
+import app.aula.api.AulaApi;
+import app.aula.catalog.CatalogCandidate;
+import app.aula.catalog.CatalogLoader;
+import app.aula.catalog.CatalogSnapshot;
+import app.aula.catalog.CatalogSource;
+import app.aula.catalog.CatalogStore;
+import app.aula.catalog.CatalogWatcher;
+import app.aula.config.Settings;
+import app.aula.external.ExternalPlayer;
+import app.aula.health.HealthReport;
+import app.aula.library.DemoLibrary;
+import app.aula.media.PendingMediaServlet;
+import app.aula.progress.ProgressStore;
+import app.aula.web.BundledViewer;
+import app.aula.web.ErrorPageServlet;
+import app.aula.web.GuardFilter;
+import app.aula.web.StaticRoot;
+import app.aula.web.StaticServlet;
+import app.aula.web.ViewerFolder;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * One running Aula: every component, built once from {@link Settings} with its dependencies
+ * passed in (the way Dropwizard's {@code Application.run} wires an app), and the few things
+ * that must be stopped on undeploy.
+ */
+final class Aula {
+
+    private static final Logger LOG = Logger.getLogger("aula.app");
+
+    private final CatalogWatcher watcher;
+
+    private Aula(CatalogWatcher watcher) {
+        this.watcher = watcher;
+    }
+
+    /** Builds everything, registers it with the container, loads the catalogue and starts the watcher. */
+    static Aula start(ServletContext context, Settings settings, String version) throws IOException {
+        Clock clock = Clock.systemUTC();
+        Instant startedAt = clock.instant();
+
+        ProgressStore progress = new ProgressStore(settings.dataPath());
+        progress.removeLeftoverTempFiles();
+
+        boolean demoMode = settings.viewerPath().isEmpty() && settings.libraryPath().isEmpty();
+        Optional<Path> demoFolder = demoMode
+                ? DemoLibrary.extract(new ServletContextFiles(context), settings.dataPath(), version)
+                : Optional.empty();
+        List<CatalogCandidate> candidates = candidates(settings);
+        CatalogStore store = new CatalogStore(CatalogSnapshot.empty(candidates.get(0).source(),
+                candidates.get(0).composedPath(), null, startedAt));
+        CatalogLoader loader = new CatalogLoader(candidates,
+                demoFolder.map(folder -> CatalogCandidate.in(CatalogSource.DEMO, folder)), store, clock);
+        loader.runPass(true);
+        CatalogWatcher watcher = new CatalogWatcher(loader, Duration.ofSeconds(settings.catalogPollSeconds()));
+
+        StaticRoot viewer = settings.viewerPath().isPresent()
+                ? new ViewerFolder(settings.viewerPath().get())
+                : new BundledViewer(context, startedAt);
+        HealthReport health = new HealthReport(settings, store, version, startedAt, clock);
+        ExternalPlayer externalPlayer = new ExternalPlayer(System::getenv, System.getProperty("os.name", ""));
+        // Local refs are servable with a library root: configured, or the demo while it is shown.
+        java.util.function.BooleanSupplier localRefsAllowed = () -> settings.libraryAvailable()
+                || store.current().source() == CatalogSource.DEMO;
+
+        FilterRegistration.Dynamic guards = context.addFilter("aula-guards", new GuardFilter(settings.allowedHosts()));
+        guards.setAsyncSupported(true);
+        guards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+
+        ServletRegistration.Dynamic api = context.addServlet("aula-api", new ServletContainer(new AulaApi(settings,
+                store, watcher, progress, health, externalPlayer, localRefsAllowed, clock)));
+        api.addMapping("/api/*");
+        api.setLoadOnStartup(1);
+        api.setAsyncSupported(true);
+
+        addPending(context, "aula-drive-files", "drive_not_available", "/drive/files/*");
+        addPending(context, "aula-compat", "ffmpeg_not_available", "/api/video-compatible/*");
+        addPending(context, "aula-repaired", "ffmpeg_not_available", "/api/repaired/*");
+
+        ServletRegistration.Dynamic statics = context.addServlet("aula-static", new StaticServlet(viewer));
+        statics.addMapping("/");
+        context.addServlet("aula-error-page", new ErrorPageServlet()).addMapping("/aula-error");
+
+        watcher.start();
+        LOG.info("Aula " + version + " started: data " + settings.dataPath() + ", catalogue "
+                + store.current().source().label() + (settings.valid() ? "" : ", with configuration errors"));
+        return new Aula(watcher);
+    }
+
+    private static void addPending(ServletContext context, String name, String error, String mapping) {
+        ServletRegistration.Dynamic servlet = context.addServlet(name, new PendingMediaServlet(error));
+        servlet.addMapping(mapping);
+        servlet.setAsyncSupported(true);
+    }
+
+    /** catalog.md §5.1: DATA and VIEWER in preference order; one DATA candidate when the folders are equal. */
+    static List<CatalogCandidate> candidates(Settings settings) {
+        CatalogCandidate data = CatalogCandidate.in(CatalogSource.DATA, settings.dataPath());
+        List<CatalogCandidate> list = new ArrayList<>();
+        list.add(data);
+        settings.viewerPath()
+                .filter(viewer -> !viewer.toAbsolutePath().normalize().equals(settings.dataPath().toAbsolutePath().normalize()))
+                .map(viewer -> CatalogCandidate.in(CatalogSource.VIEWER, viewer))
+                .ifPresent(viewer -> {
+                    if (settings.preferDataCache()) {
+                        list.add(viewer);
+                    } else {
+                        list.add(0, viewer);
+                    }
+                });
+        return List.copyOf(list);
+    }
+
+    void stop() {
+        watcher.stop();
+    }
+}

@@ -1,0 +1,94 @@
+package app.aula.health;
+
+import app.aula.catalog.CatalogSnapshot;
+import app.aula.catalog.CatalogStore;
+import app.aula.config.ConfigError;
+import app.aula.config.Settings;
+import app.aula.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** Renders {@code /api/health} in the field order of api.md §3.1. */
+public final class HealthReport {
+
+    private final Settings settings;
+    private final CatalogStore catalog;
+    private final String version;
+    private final Instant startedAt;
+    private final Clock clock;
+
+    public HealthReport(Settings settings, CatalogStore catalog, String version, Instant startedAt, Clock clock) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.version = version;
+        this.startedAt = startedAt;
+        this.clock = clock;
+    }
+
+    public ObjectNode render() {
+        ObjectNode root = Json.object();
+        root.put("status", "ok");
+        ObjectNode drive = root.putObject("drive");
+        drive.put("available", false);
+        drive.put("error", "Google Drive support is not built into this version of Aula yet");
+        ObjectNode ffmpeg = root.putObject("ffmpeg");
+        ffmpeg.put("available", false);
+        ffmpeg.putNull("path");
+        compatStream(root.putObject("compatStream"));
+        repair(root.putObject("repair"));
+        ObjectNode jobs = root.putObject("ffmpegJobs");
+        jobs.put("active", 0);
+        jobs.put("max", settings.maxFfmpegJobs());
+        root.put("version", version);
+        root.put("uptimeSec", Math.max(0, ChronoUnit.SECONDS.between(startedAt, clock.instant())));
+        catalog(root.putObject("catalog"));
+        ObjectNode config = root.putObject("config");
+        config.put("valid", settings.valid());
+        ArrayNode errors = config.putArray("errors");
+        for (ConfigError error : settings.errors()) {
+            errors.addObject().put("key", error.key()).put("message", error.message());
+        }
+        return root;
+    }
+
+    private static void compatStream(ObjectNode compat) {
+        compat.put("totalRequests", 0);
+        compat.put("successfulStreams", 0);
+        compat.put("failedStreams", 0);
+        compat.put("totalBytes", 0);
+        compat.putNull("lastFileId");
+        compat.putNull("lastError");
+        compat.putNull("lastDurationSec");
+        compat.putNull("lastSpeedMBps");
+        compat.putNull("lastMode");
+        compat.putNull("lastAt");
+    }
+
+    private void repair(ObjectNode repair) {
+        repair.put("totalRepairs", 0);
+        repair.put("successfulRepairs", 0);
+        repair.put("failedRepairs", 0);
+        repair.put("inProgress", 0);
+        repair.put("pending", 0);
+        repair.put("diskUsageMB", new java.math.BigDecimal("0.00"));
+        repair.put("diskLimitMB", settings.repairedMaxMb());
+    }
+
+    private void catalog(ObjectNode node) {
+        CatalogSnapshot snapshot = catalog.current();
+        node.put("loaded", snapshot.loaded());
+        node.put("source", snapshot.loaded() ? snapshot.source().label() : "none");
+        node.put("error", catalog.lastError());
+        node.put("classes", snapshot.classCount());
+        node.put("version", snapshot.version());
+        node.put("loadedAt", utcSeconds(snapshot.loadedAt()));
+    }
+
+    public static String utcSeconds(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

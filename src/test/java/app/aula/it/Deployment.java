@@ -1,0 +1,18 @@
+package app.aula.it;
+
+import java.util.List;
+
+/** One running servlet container with the Aula WAR deployed at the root context. */
+interface Deployment {
+
+    /** The port the loopback connector was bound to (the tests ask for an ephemeral one). */
+    int port();
+
+    /**
+     * Stops the container and waits for the threads the application started to end.
+     *
+     * @return the names of threads with "aula" in their name that were started while this
+     *         deployment was running and are still alive after the grace period
+     */
+    List<String> undeploy() throws Exception;
+}
