@@ -67,6 +67,9 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             methods.add(m.toUpperCase(Locale.ROOT));
         }
         methods.remove("OPTIONS");
+        if (methods.contains("GET")) {
+            methods.add("HEAD"); // Jersey answers HEAD for every GET without listing it
+        }
         List<String> ordered = new ArrayList<>();
         for (String m : List.of("GET", "HEAD", "POST")) {
             if (methods.remove(m)) {

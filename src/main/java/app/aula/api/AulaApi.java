@@ -9,6 +9,8 @@ import app.aula.progress.ProgressStore;
 import app.aula.web.ClientAddress;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -18,6 +20,16 @@ import org.glassfish.jersey.server.ServerProperties;
  * and WADL stay off; bodies go out as prepared bytes.
  */
 public final class AulaApi extends ResourceConfig {
+
+    /**
+     * Jersey warns that resource <em>instances</em> "do not implement any provider interfaces"
+     * (eclipse-ee4j/jersey#3700); they are served correctly. Held here so the level sticks.
+     */
+    private static final Logger PROVIDER_CHECK_LOG = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        PROVIDER_CHECK_LOG.setLevel(Level.SEVERE);
+    }
 
     public AulaApi(Settings settings, CatalogStore catalog, CatalogWatcher watcher, ProgressStore progress,
             HealthReport health, ExternalPlayer externalPlayer, BooleanSupplier localRefsAllowed, Clock clock) {

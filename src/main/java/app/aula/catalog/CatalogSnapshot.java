@@ -1,6 +1,5 @@
 package app.aula.catalog;
 
-import app.aula.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +150,7 @@ public final class CatalogSnapshot {
         ascii(body, ",\"routeId\":");
         utf8(body, match.routeIdJson());
         ascii(body, ",\"courseId\":");
-        body.writeBytes(Json.bytes(match.courseId()));
+        body.writeBytes(JsonOut.bytes(out -> out.writeString(match.courseId())));
         ascii(body, ",\"indices\":{\"catIdx\":" + match.catIdx() + ",\"routeIdx\":" + match.routeIdx()
                 + ",\"courseIdx\":" + match.courseIdx() + "},\"course\":");
         body.write(full, start, length);

@@ -3,7 +3,6 @@ package app.aula.catalog;
 import static app.aula.catalog.JsonOut.elements;
 import static app.aula.catalog.JsonOut.field;
 
-import app.aula.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -156,7 +155,7 @@ public final class CourseLocator {
     /** The stored id when it is truthy, otherwise the index as a string (api.md §3.5). */
     private static String idJson(JsonNode id, int index) {
         if (Truthiness.isTruthy(id)) {
-            return new String(Json.bytes(id), StandardCharsets.UTF_8);
+            return new String(JsonOut.bytes(id), StandardCharsets.UTF_8);
         }
         return "\"" + index + "\"";
     }

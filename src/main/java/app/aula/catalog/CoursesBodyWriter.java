@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Writes the {@code /api/courses} body: the whole stored tree, compact, in file order, unknown
- * fields and stored stats included, byte for byte what {@link app.aula.json.Json#bytes} gives.
+ * fields and stored stats included.
  * On the way it notes where each course entry (as {@link CatalogWalk} defines them) starts and
  * ends, so course detail can serve those bytes later without the tree.
  */

@@ -1,7 +1,9 @@
 package app.aula.catalog;
 
 import app.aula.json.Json;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,15 +13,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Streaming output on top of {@link Json}'s configuration, for bodies whose field order is fixed
- * by the spec or that copy parts of the stored tree. Streaming lets the {@code /api/courses}
- * writer note where each course starts and ends without a second serialisation.
+ * The one way catalogue bytes are written: streaming output on top of {@link Json}'s
+ * configuration, for bodies whose field order is fixed by the spec or that copy parts of the
+ * stored tree. Streaming lets the {@code /api/courses} writer note where each course starts and
+ * ends without a second serialisation.
  */
 final class JsonOut {
 
-    /** The shared mapper flushes after every value; stored subtrees are copied without that. */
-    private static final ObjectWriter TREE_WRITER =
-            Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /**
+     * {@link Json}'s configuration with two changes. Characters outside the BMP (emoji such as the
+     * category icons) are written as 4-byte UTF-8, not as two escaped surrogates: Jackson escapes
+     * them by default, which breaks the spec's byte counts. And stored subtrees are copied
+     * without the flush the shared mapper does after every value.
+     */
+    private static final ObjectWriter WRITER = Json.mapper().writer()
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private JsonOut() {}
 
@@ -44,12 +53,17 @@ final class JsonOut {
     }
 
     static JsonGenerator generator(OutputStream target) throws IOException {
-        return Json.mapper().createGenerator(target);
+        return WRITER.createGenerator(target, JsonEncoding.UTF8);
     }
 
-    /** Writes a stored subtree exactly as {@link Json#bytes(Object)} would. */
+    /** Writes a stored subtree compactly, keys in stored order. */
     static void tree(JsonGenerator out, JsonNode node) throws IOException {
-        TREE_WRITER.writeValue(out, node);
+        WRITER.writeValue(out, node);
+    }
+
+    /** The compact bytes of a stored value. */
+    static byte[] bytes(JsonNode node) {
+        return bytes(out -> tree(out, node));
     }
 
     /** A field of an object node, or {@code null} when absent or when {@code node} is no object. */

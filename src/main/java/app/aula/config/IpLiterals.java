@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@link InetAddress#getByName} only ever sees strings that are already known to be literals
  * (for such strings the JDK does not resolve anything).
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     /** Four decimal octets; leading zeros are refused because some parsers read them as octal. */
     private static final Pattern IPV4 = Pattern.compile(
@@ -42,6 +42,21 @@ final class IpLiterals {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A peer or hop address as the container or a proxy reports it: brackets around IPv6
+     * tolerated, IPv4-mapped IPv6 returned as IPv4. Empty for anything that is not a literal.
+     */
+    public static Optional<InetAddress> parseAddress(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.trim();
+        if (s.length() > 2 && s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return parse(s).map(IpLiterals::unmapped);
     }
 
     /** True when the text is an IPv6 literal form (contains a colon), even if the JDK maps it to IPv4. */

@@ -1,6 +1,7 @@
 package app.aula.web;
 
 import app.aula.config.AddressList;
+import app.aula.config.IpLiterals;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -22,7 +23,7 @@ public final class ClientAddress {
 
     /** The client, or empty when it cannot be known (so the request is not admin). */
     public Optional<InetAddress> resolve(String peer, List<String> forwardedForHeaders) {
-        Optional<InetAddress> peerAddress = IpLiterals.parse(peer);
+        Optional<InetAddress> peerAddress = IpLiterals.parseAddress(peer);
         if (peerAddress.isEmpty()) {
             return Optional.empty();
         }
@@ -37,7 +38,7 @@ public final class ClientAddress {
         }
         InetAddress client = peerAddress.get();
         for (int i = entries.size() - 1; i >= 0; i--) {
-            Optional<InetAddress> hop = IpLiterals.parse(entries.get(i));
+            Optional<InetAddress> hop = IpLiterals.parseAddress(entries.get(i));
             if (hop.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package app.aula.web;
 
 import app.aula.config.HostList;
+import app.aula.config.IpLiterals;
 import app.aula.http.JsonReply;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -64,6 +65,11 @@ public final class GuardFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (response.getStatus() == 304 && !request.isAsyncStarted() && !response.isCommitted()) {
+            // A 304 carries no Content-Length (api.md §1.8); committing the headers now keeps
+            // the container from adding "Content-Length: 0" when it completes the response.
+            response.flushBuffer();
+        }
     }
 
     /** api.md §3.17: every OPTIONS request is answered here, on any path. */
@@ -92,6 +98,6 @@ public final class GuardFilter extends HttpFilter {
     }
 
     private static boolean isLoopback(String localAddress) {
-        return IpLiterals.parse(localAddress).map(InetAddress::isLoopbackAddress).orElse(false);
+        return IpLiterals.parseAddress(localAddress).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 }

@@ -82,7 +82,7 @@ public final class StaticServlet extends HttpServlet {
                 ? EntityTags.noneMatchHits(ifNoneMatch, file.etag())
                 : HttpDates.notModifiedSince(request.getHeader("If-Modified-Since"), file.lastModified());
         if (notModified) {
-            response.setStatus(304);
+            response.setStatus(304); // the guard filter commits it without a Content-Length
             return;
         }
         response.setContentType(contentType.get());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.aula.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,14 @@ class CatalogSnapshotTest {
     }
 
     private static String compact(JsonNode node) {
-        return Samples.utf8(Json.bytes(node));
+        return Samples.utf8(JsonOut.bytes(node));
     }
 
     @Test
     void coursesBodyIsTheCompactReserialisationOf1941Bytes() {
         CatalogSnapshot snapshot = Samples.sampleSnapshot();
         assertEquals(1941, snapshot.courses().identity().length);
-        assertArrayEquals(Json.bytes(Samples.sampleTree()), snapshot.courses().identity());
+        assertArrayEquals(Samples.resource(Samples.SAMPLE_COMPACT), snapshot.courses().identity());
     }
 
     @Test
@@ -175,7 +174,7 @@ class CatalogSnapshotTest {
                 + "\"stats\":{\"totalCategories\":\"12\",\"totalRoutes\":1.9,\"totalCourses\":true,\"totalClasses\":\"abc\"}}";
         CatalogSnapshot snapshot = Samples.snapshot(json);
         JsonNode tree = Samples.parse(json);
-        assertArrayEquals(Json.bytes(tree), snapshot.courses().identity());
+        assertArrayEquals(JsonOut.bytes(tree), snapshot.courses().identity());
         assertEquals(1, snapshot.classCount());
         assertEquals(List.of("stats.totalClasses: \"abc\" is not a number; using 0"), snapshot.warnings());
         assertTrue(Samples.utf8(snapshot.cacheMeta().identity()).contains(

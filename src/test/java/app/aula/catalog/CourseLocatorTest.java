@@ -127,7 +127,9 @@ class CourseLocatorTest {
         for (String ref : new String[] {"r-9", "taller de sql", "taller-de-sql", "0"}) {
             assertEquals(List.of(0, 0, 0), indices(locator, "0", "0", ref), ref);
         }
-        assertEquals("taller-de-sql", locator.locate("0", "0", "0").orElseThrow().courseId());
+        assertEquals("r-9", locator.locate("0", "0", "0").orElseThrow().courseId()); // publicId: the id
+        assertEquals("taller-de-sql", locator("{\"categories\":[{\"routes\":[{\"name\":\"Taller de SQL\","
+                + "\"isCourse\":true}]}]}").locate("0", "0", "0").orElseThrow().courseId());
     }
 
     @Test

@@ -16,6 +16,8 @@ final class Samples {
 
     static final String SAMPLE = "catalog-sample.json";
     static final String SAMPLE_BOOTSTRAP = "catalog-sample-bootstrap.json";
+    /** The sample as the original served it: Python's {@code json.dumps(ensure_ascii=False)}, compact. */
+    static final String SAMPLE_COMPACT = "catalog-sample-compact.json";
     static final Instant MTIME = Instant.parse("2024-05-06T07:08:09.123456789Z");
     static final Instant LOADED_AT = Instant.parse("2024-05-06T07:08:10Z");
     static final String PATH = "/data/courses_cache.json";

@@ -230,5 +230,4 @@ class ProgressIT {
         String suffix = "\"}";
         return (prefix + "p".repeat(size - prefix.length() - suffix.length()) + suffix).getBytes(StandardCharsets.US_ASCII);
     }
-
 }
