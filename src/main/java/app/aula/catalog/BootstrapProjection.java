@@ -63,7 +63,7 @@ public final class BootstrapProjection {
         copyOrEmpty(out, route, "id");
         copyOrEmpty(out, route, "name");
         copyOrEmpty(out, route, "url");
-        boolean courseRoute = Truthiness.isTruthy(field(route, "isCourse"));
+        boolean courseRoute = CatalogWalk.isCourseRoute(route);
         out.writeBooleanField("isCourse", courseRoute);
         if (courseRoute) {
             // id, name and url are already written and keep their position (§3.1).

@@ -112,7 +112,7 @@ public final class CatalogLoader {
     private String firstError() {
         for (CatalogCandidate candidate : candidates) {
             InvalidMark mark = invalidMarks.get(candidate.file());
-            if (mark != null && Files.exists(candidate.file())) {
+            if (mark != null && isFile(candidate.file())) {
                 return mark.reason();
             }
         }
@@ -121,7 +121,7 @@ public final class CatalogLoader {
 
     private boolean demoAllowed() {
         return demo.isPresent() && !fileLoadedThisRun
-                && candidates.stream().noneMatch(c -> Files.exists(c.file()));
+                && candidates.stream().noneMatch(c -> isFile(c.file()));
     }
 
     private void loadDemo() {
@@ -135,13 +135,18 @@ public final class CatalogLoader {
     private CatalogSnapshot emptySnapshot() {
         CatalogCandidate shown = candidates.get(0);
         for (CatalogCandidate candidate : candidates) {
-            if (Files.exists(candidate.file()) && !invalidMarks.containsKey(candidate.file())) {
+            if (isFile(candidate.file()) && !invalidMarks.containsKey(candidate.file())) {
                 shown = candidate;
                 break;
             }
         }
         Instant mtime = Fingerprint.of(shown.file()).map(Fingerprint::modified).orElse(null);
         return CatalogSnapshot.empty(shown.source(), shown.composedPath(), mtime, clock.instant());
+    }
+
+    /** A candidate counts only as a regular file (a folder named courses_cache.json is none). */
+    private static boolean isFile(Path file) {
+        return Fingerprint.of(file).isPresent();
     }
 
     /** What the watcher compares: existence, size and mtime. */

@@ -68,6 +68,7 @@ public final class CatalogWatcher {
         for (CatalogCandidate candidate : loader.candidates()) {
             lastSeen.put(candidate.file(), CatalogLoader.Fingerprint.of(candidate.file()));
         }
+        registeredFolders.clear();
         registerFolders();
         running = true;
         thread = new Thread(this::run, "aula-catalog-watcher");

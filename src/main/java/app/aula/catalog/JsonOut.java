@@ -58,7 +58,12 @@ final class JsonOut {
 
     /** Writes a stored subtree compactly, keys in stored order. */
     static void tree(JsonGenerator out, JsonNode node) throws IOException {
-        WRITER.writeValue(out, node);
+        switch (node.getNodeType()) { // the common scalars skip the serializer lookup
+            case STRING -> out.writeString(node.textValue());
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL -> out.writeNull();
+            default -> WRITER.writeValue(out, node);
+        }
     }
 
     /** The compact bytes of a stored value. */

@@ -1,11 +1,11 @@
 package app.aula.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The self-check of every file reference in a catalogue (api.md §3.9), computed once per snapshot.
@@ -19,8 +19,6 @@ public record SelfCheck(int totalRefs, int validDriveRefs, int localRefs, int in
 
     /** The result for a catalogue with no references. */
     public static final SelfCheck EMPTY = new SelfCheck(0, 0, 0, 0, 0, List.of());
-
-    private static final Pattern DRIVE_ID = Pattern.compile("[A-Za-z0-9_-]{10,}");
 
     /** One questionable reference: where it is, its stored value as text, and why. */
     public record Issue(String location, String value, String reason) {}
@@ -41,22 +39,49 @@ public record SelfCheck(int totalRefs, int validDriveRefs, int localRefs, int in
     public static SelfCheck of(JsonNode root) {
         Tally tally = new Tally();
         CatalogWalk.forEachClass(root, (c, r, k, m, n, lesson) -> {
-            String at = "cat[" + c + "].route[" + r + "].course[" + k + "].mod[" + m + "].class[" + n + "]";
             JsonNode files = lesson.get("files");
             if (files != null && files.isObject()) {
                 for (Map.Entry<String, JsonNode> file : files.properties()) {
-                    tally.classify(at, ".files." + file.getKey(), file.getValue());
+                    String reason = tally.classify(file.getValue());
+                    if (reason != null && tally.keepsIssues()) {
+                        tally.issue(classLocation(c, r, k, m, n) + ".files." + file.getKey(), file.getValue(), reason);
+                    }
                 }
             }
             int resourceIdx = -1;
             for (JsonNode resource : JsonOut.elements(lesson.get("resources"))) {
                 resourceIdx++;
-                if (resource.isObject()) { // a missing "file" reads as null, like Python's .get()
-                    tally.classify(at, ".resources[" + resourceIdx + "].file", resource.get("file"));
+                if (!resource.isObject()) {
+                    continue;
+                }
+                JsonNode file = resource.get("file"); // a missing "file" reads as null, like Python's .get()
+                String reason = tally.classify(file);
+                if (reason != null && tally.keepsIssues()) {
+                    tally.issue(classLocation(c, r, k, m, n) + ".resources[" + resourceIdx + "].file", file, reason);
                 }
             }
         });
         return tally.result();
+    }
+
+    private static String classLocation(int c, int r, int k, int m, int n) {
+        return "cat[" + c + "].route[" + r + "].course[" + k + "].mod[" + m + "].class[" + n + "]";
+    }
+
+    /** {@code ^[A-Za-z0-9_-]{10,}$} without a regex: this runs for every ref of the catalogue. */
+    static boolean isDriveId(String ref) {
+        if (ref.length() < 10) {
+            return false;
+        }
+        for (int i = 0; i < ref.length(); i++) {
+            char ch = ref.charAt(i);
+            boolean allowed = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || ch == '_' || ch == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The api.md §3.9 body, fields in order. */
@@ -94,38 +119,42 @@ public record SelfCheck(int totalRefs, int validDriveRefs, int localRefs, int in
         private int empty;
         private final List<Issue> issues = new ArrayList<>();
 
-        /** Counts one ref; the location is only assembled for the issues that are kept. */
-        void classify(String lesson, String field, JsonNode ref) {
+        /** Counts one ref and returns its issue reason, or {@code null} when it raises none. */
+        String classify(JsonNode ref) {
             total++;
             if (ref == null || ref.isNull() || (ref.isTextual() && ref.textValue().strip().isEmpty())) {
                 empty++;
-                return;
+                return null;
             }
             if (!ref.isTextual()) {
                 invalid++;
-                issue(lesson, field, ref.toString(), "non_string_ref");
-                return;
+                return "non_string_ref";
             }
-            String stored = ref.textValue();
-            String trimmed = stored.strip();
+            String trimmed = ref.textValue().strip();
             if (trimmed.startsWith("local:")) {
                 local++;
-                issue(lesson, field, stored, "local_ref_detected");
-            } else if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
-                invalid++;
-                issue(lesson, field, stored, "url_ref_detected");
-            } else if (!DRIVE_ID.matcher(trimmed).matches()) {
-                invalid++;
-                issue(lesson, field, stored, "invalid_drive_id_format");
-            } else {
-                valid++;
+                return "local_ref_detected";
             }
+            if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+                invalid++;
+                return "url_ref_detected";
+            }
+            if (!isDriveId(trimmed)) {
+                invalid++;
+                return "invalid_drive_id_format";
+            }
+            valid++;
+            return null;
         }
 
-        private void issue(String lesson, String field, String value, String reason) {
-            if (issues.size() < MAX_ISSUES) {
-                issues.add(new Issue(lesson + field, value, reason));
-            }
+        boolean keepsIssues() {
+            return issues.size() < MAX_ISSUES;
+        }
+
+        /** Strings are reported as stored (untrimmed), other values as compact JSON text. */
+        void issue(String location, JsonNode ref, String reason) {
+            String value = ref.isTextual() ? ref.textValue() : new String(JsonOut.bytes(ref), StandardCharsets.UTF_8);
+            issues.add(new Issue(location, value, reason));
         }
 
         SelfCheck result() {

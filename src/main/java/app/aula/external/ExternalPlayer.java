@@ -48,7 +48,10 @@ public final class ExternalPlayer {
         if (!url.startsWith("/")) {
             return url;
         }
-        String host = localAddress.contains(":") ? "[" + localAddress + "]" : localAddress;
+        String address = localAddress.startsWith("[") && localAddress.endsWith("]")
+                ? localAddress.substring(1, localAddress.length() - 1) : localAddress;
+        // IPv6 literals go in brackets; a zone id's "%" must be written "%25" in a URL (RFC 6874).
+        String host = address.contains(":") ? "[" + address.replace("%", "%25") + "]" : address;
         return scheme + "://" + host + ":" + localPort + contextPath + url;
     }
 

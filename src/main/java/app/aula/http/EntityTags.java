@@ -49,6 +49,9 @@ public final class EntityTags {
                 if (c == null) {
                     continue;
                 }
+                if (strong && c.startsWith("W/")) {
+                    continue; // strong comparison needs both tags strong
+                }
                 String cur = c.startsWith("W/") ? c.substring(2) : c;
                 if (opaque.equals(cur)) {
                     return true;

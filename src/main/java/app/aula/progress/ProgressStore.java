@@ -2,12 +2,11 @@ package app.aula.progress;
 
 import app.aula.http.EntityTags;
 import app.aula.json.Json;
+import app.aula.json.Utf8Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -145,14 +144,9 @@ public final class ProgressStore {
         }
     }
 
+    /** UTF-8 only: UTF-16/32 JSON would parse, but the original could not read such a file. */
     static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return Utf8Text.firstProblem(bytes) < 0;
     }
 
     /** A strong tag over the stored bytes; a missing file has the tag of empty content. */

@@ -33,7 +33,9 @@ public final class ClientAddress {
         List<String> entries = new ArrayList<>();
         for (String header : forwardedForHeaders) {
             for (String part : header.split(",")) {
-                entries.add(part.trim());
+                if (!part.isBlank()) { // empty list elements carry nothing (RFC 9110 §5.6.1)
+                    entries.add(part.trim());
+                }
             }
         }
         InetAddress client = peerAddress.get();

@@ -43,7 +43,7 @@ public final class OriginPolicy {
             return true;
         }
         URI uri = parse(origin);
-        if (uri == null || uri.getHost() == null || hostHeaderHost == null) {
+        if (uri == null || uri.getHost() == null || uri.getRawUserInfo() != null || hostHeaderHost == null) {
             return false;
         }
         return stripBrackets(uri.getHost()).equalsIgnoreCase(stripBrackets(hostHeaderHost));

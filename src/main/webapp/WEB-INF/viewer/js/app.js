@@ -3,7 +3,7 @@
 
 import { t, setLang, getLang, readSavedLang, saveLang, onLangChange } from './i18n.js';
 import { storage } from './storage.js';
-import { loadBootstrap, loadProgress } from './api.js';
+import { loadBootstrap, loadProgress, ApiError, ENDPOINTS } from './api.js';
 import { state } from './state.js';
 import { initProgress } from './progress.js';
 import { createRouter, navKeyFor } from './router.js';
@@ -172,9 +172,13 @@ async function boot() {
     startShell(); // step 5
   } catch (err) {
     console.error('[aula] boot failed', err);
-    showFatal(Object.assign(err instanceof Error ? err : new Error(String(err)), {
-      code: 'bootstrap_invalid_payload', kind: 'invalid_payload', endpoint: '/api/bootstrap',
-    }));
+    // An unexpected failure while building the shell (for example a catalogue shape the views
+    // cannot handle) still ends on the fatal screen rather than a blank page.
+    try {
+      showFatal(new ApiError('bootstrap', 'invalid_payload', ENDPOINTS.bootstrap, { cause: err }));
+    } catch (e) {
+      console.error('[aula] fatal screen failed', e);
+    }
   } finally {
     booting = false;
     window.__aulaBootDone = true; // step 6, also after a fatal error

@@ -105,6 +105,7 @@ export function splitRoutes(category) {
   const paths = [];
   const standalone = [];
   arr(category && category.routes).forEach((route, index) => {
+    if (route === null || typeof route !== 'object') return; // malformed entry: skip, keep indices
     (isCourseRoute(route) ? standalone : paths).push({ route, index });
   });
   return { paths, standalone };

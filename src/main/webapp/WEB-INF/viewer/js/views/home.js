@@ -88,7 +88,8 @@ export default {
     const pillRow = cats.length
       ? h('nav', { class: 'pill-row', 'aria-label': t('home.pillsLabel') },
         h('ul', { class: 'pills' },
-          cats.map((cat, c) => {
+          cats.map((rawCat, c) => {
+            const cat = rawCat || {};
             const icon = typeof cat.icon === 'string' && cat.icon.trim() ? cat.icon.trim() : '📁';
             const pill = h('button', { type: 'button', class: 'pill', 'data-category': String(c), 'aria-controls': `cat-${c}-panel` },
               h('span', { class: 'pill-icon', 'aria-hidden': 'true' }, icon),
@@ -98,7 +99,7 @@ export default {
           })))
       : null;
     const list = cats.length
-      ? h('div', { class: 'category-list' }, cats.map((cat, c) => categorySection(cat, c, touch, sections)))
+      ? h('div', { class: 'category-list' }, cats.map((cat, c) => categorySection(cat || {}, c, touch, sections)))
       : h('p', { class: 'empty-note' }, t('home.emptyLibrary'));
 
     const node = h('div', { class: 'view view-home' }, hero(), pillRow, list);
