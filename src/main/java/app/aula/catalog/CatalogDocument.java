@@ -1,6 +1,7 @@
 package app.aula.catalog;
 
 import app.aula.json.Json;
+import app.aula.json.Utf8Text;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,6 @@ import java.util.Deque;
  */
 public final class CatalogDocument {
 
-    private static final int BOM_LENGTH = 3;
-
     private CatalogDocument() {}
 
     /**
@@ -24,13 +23,13 @@ public final class CatalogDocument {
      * absent, {@code null} nor an object, or a number that is not finite.
      */
     public static JsonNode parse(byte[] fileBytes) throws InvalidCatalogException {
-        int start = hasBom(fileBytes) ? BOM_LENGTH : 0;
-        int malformed = Utf8.firstMalformed(fileBytes, start);
-        if (malformed >= 0) {
-            throw new InvalidCatalogException("invalid UTF-8",
-                    Utf8.lineOf(fileBytes, malformed), Utf8.columnOf(fileBytes, malformed), null);
+        // Strictly UTF-8: Jackson would guess UTF-16/32 from early NULs and let some malformed
+        // sequences through, and the original reads these files as UTF-8.
+        int problem = Utf8Text.firstProblem(fileBytes);
+        if (problem >= 0) {
+            throw new InvalidCatalogException(fileBytes[problem] == 0 ? "invalid JSON: NUL character" : "invalid UTF-8",
+                    Utf8.lineOf(fileBytes, problem), Utf8.columnOf(fileBytes, problem), null);
         }
-        rejectEarlyNul(fileBytes, start);
         JsonNode tree = parseJson(fileBytes);
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidCatalogException("empty document");
@@ -51,24 +50,6 @@ public final class CatalogDocument {
         }
         rejectNonFiniteNumbers(tree);
         return tree;
-    }
-
-    static boolean hasBom(byte[] bytes) {
-        return bytes.length >= BOM_LENGTH
-                && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-    }
-
-    /**
-     * Jackson guesses UTF-16/32 from NUL bytes at the start. A NUL is never valid JSON text, so
-     * rejecting it here keeps the parse strictly UTF-8.
-     */
-    private static void rejectEarlyNul(byte[] bytes, int start) throws InvalidCatalogException {
-        for (int i = start; i < Math.min(bytes.length, start + 4); i++) {
-            if (bytes[i] == 0) {
-                throw new InvalidCatalogException("invalid JSON: NUL character",
-                        Utf8.lineOf(bytes, i), Utf8.columnOf(bytes, i), null);
-            }
-        }
     }
 
     private static JsonNode parseJson(byte[] bytes) throws InvalidCatalogException {

@@ -3,7 +3,6 @@ package app.aula.catalog;
 import app.aula.json.Json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,13 +20,10 @@ import java.io.UncheckedIOException;
 final class JsonOut {
 
     /**
-     * {@link Json}'s configuration with two changes. Characters outside the BMP (emoji such as the
-     * category icons) are written as 4-byte UTF-8, not as two escaped surrogates: Jackson escapes
-     * them by default, which breaks the spec's byte counts. And stored subtrees are copied
-     * without the flush the shared mapper does after every value.
+     * {@link Json}'s configuration, copying stored subtrees without the flush the shared mapper
+     * does after every value.
      */
     private static final ObjectWriter WRITER = Json.mapper().writer()
-            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private JsonOut() {}

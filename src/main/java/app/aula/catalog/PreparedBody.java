@@ -3,7 +3,6 @@ package app.aula.catalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -35,7 +34,6 @@ public record PreparedBody(byte[] identity, byte[] gzip) {
         LevelledGzipStream(ByteArrayOutputStream out, int level) throws IOException {
             super(out, 64 * 1024);
             def.setLevel(level);
-            def.setStrategy(Deflater.DEFAULT_STRATEGY);
         }
     }
 }

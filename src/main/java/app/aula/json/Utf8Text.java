@@ -24,11 +24,19 @@ public final class Utf8Text {
      * well. A UTF-8 byte-order mark is fine.
      */
     public static int firstProblem(byte[] bytes) {
+        int malformed = firstMalformed(bytes);
+        if (malformed >= 0) {
+            return malformed;
+        }
         for (int i = 0; i < Math.min(4, bytes.length); i++) {
             if (bytes[i] == 0) {
                 return i;
             }
         }
+        return -1;
+    }
+
+    private static int firstMalformed(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

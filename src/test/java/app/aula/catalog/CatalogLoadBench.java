@@ -10,8 +10,9 @@ import java.time.Instant;
  *
  * <pre>
  * python3 /work/shared/fixtures/gen_catalog.py --classes 20000 --out /tmp/big/courses_cache.json
- * mvn -q test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(deps) \
- *     app.aula.catalog.CatalogLoadBench /tmp/big/courses_cache.json
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp target/classes:target/test-classes:$(cat cp.txt) app.aula.catalog.CatalogLoadBench \
+ *     /tmp/big/courses_cache.json
  * </pre>
  *
  * Prints the time of each load phase, cold and warm, and the heap a snapshot retains (measured
