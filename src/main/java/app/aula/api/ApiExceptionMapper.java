@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,17 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     private Request request;
 
+    @Context
+    private UriInfo uriInfo;
+
+    /** Endpoints where HEAD is refused although GET exists: HEAD must never trigger a reload. */
+    private static final Set<String> NO_HEAD_PATHS = Set.of("refresh", "refresh/");
+
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof NotAllowedException notAllowed) {
-            return ApiReplies.send(headers, methodNotAllowed(notAllowed.getResponse().getAllowedMethods()));
+            return ApiReplies.send(headers, methodNotAllowed(notAllowed.getResponse().getAllowedMethods(),
+                    !NO_HEAD_PATHS.contains(uriInfo.getPath())));
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -48,7 +56,8 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                         : ApiReplies.send(headers, JsonReply.methodNotAllowed(List.of("GET", "HEAD")));
             }
             if (status == 405) {
-                return ApiReplies.send(headers, methodNotAllowed(web.getResponse().getAllowedMethods()));
+                return ApiReplies.send(headers, methodNotAllowed(web.getResponse().getAllowedMethods(),
+                        !NO_HEAD_PATHS.contains(uriInfo.getPath())));
             }
             if (status >= 400 && status < 500) {
                 return ApiReplies.error(headers, status, status == 413 ? "payload_too_large" : "bad_request");
@@ -61,14 +70,15 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /** 405 listing the methods Jersey found, in a stable order, without OPTIONS (answered by the guard). */
-    static JsonReply methodNotAllowed(Set<String> jerseyAllowed) {
+    static JsonReply methodNotAllowed(Set<String> jerseyAllowed, boolean headWithGet) {
         Set<String> methods = new TreeSet<>();
         for (String m : jerseyAllowed) {
             methods.add(m.toUpperCase(Locale.ROOT));
         }
         methods.remove("OPTIONS");
-        if (methods.contains("GET")) {
-            methods.add("HEAD"); // Jersey answers HEAD for every GET without listing it
+        methods.remove("HEAD");
+        if (methods.contains("GET") && headWithGet) {
+            methods.add("HEAD"); // Jersey answers HEAD for every GET without always listing it
         }
         List<String> ordered = new ArrayList<>();
         for (String m : List.of("GET", "HEAD", "POST")) {

@@ -31,16 +31,19 @@ public final class RefreshResource {
         return refresh();
     }
 
+    /**
+     * Declared so that Jersey does not answer HEAD by running the GET method: HEAD has no side
+     * effects anywhere, so it cannot trigger a reload (api.md §3.6).
+     */
+    @HEAD
+    public Response head() {
+        return ApiReplies.send(headers, JsonReply.methodNotAllowed(List.of("GET", "POST")));
+    }
+
     @POST
     @AdminOnly
     public Response refreshPost() {
         return refresh();
-    }
-
-    /** HEAD has no side effects anywhere, so it cannot trigger a reload: 405 (api.md §3.6). */
-    @HEAD
-    public Response head() {
-        return ApiReplies.send(headers, JsonReply.methodNotAllowed(List.of("GET", "POST")));
     }
 
     private Response refresh() {

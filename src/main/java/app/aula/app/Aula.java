@@ -11,7 +11,12 @@ import app.aula.config.Settings;
 import app.aula.external.ExternalPlayer;
 import app.aula.health.HealthReport;
 import app.aula.library.DemoLibrary;
+import app.aula.http.JsonReply;
+import app.aula.library.LibraryRoots;
+import app.aula.media.DriveFiles;
+import app.aula.media.MediaServlet;
 import app.aula.media.PendingMediaServlet;
+import app.aula.web.ServletReplies;
 import app.aula.progress.ProgressStore;
 import app.aula.web.BundledViewer;
 import app.aula.web.ErrorPageServlet;
@@ -32,6 +37,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -45,9 +54,11 @@ final class Aula {
     private static final Logger LOG = Logger.getLogger("aula.app");
 
     private final CatalogWatcher watcher;
+    private final ScheduledExecutorService mediaTimers;
 
-    private Aula(CatalogWatcher watcher) {
+    private Aula(CatalogWatcher watcher, ScheduledExecutorService mediaTimers) {
         this.watcher = watcher;
+        this.mediaTimers = mediaTimers;
     }
 
     /** Builds everything, registers it with the container, loads the catalogue and starts the watcher. */
@@ -76,20 +87,26 @@ final class Aula {
         HealthReport health = new HealthReport(settings, store, version, startedAt, clock);
         ExternalPlayer externalPlayer = new ExternalPlayer(System::getenv, System.getProperty("os.name", ""));
         // Local refs are servable with a library root: configured, or the demo while it is shown.
-        java.util.function.BooleanSupplier localRefsAllowed = () -> settings.libraryAvailable()
-                || store.current().source() == CatalogSource.DEMO;
+        LibraryRoots libraries = new LibraryRoots(settings.libraryPath(), demoFolder,
+                () -> store.current().source() == CatalogSource.DEMO);
+        ScheduledExecutorService mediaTimers = Executors.newSingleThreadScheduledExecutor(daemon("aula-media-timer"));
 
         FilterRegistration.Dynamic guards = context.addFilter("aula-guards", new GuardFilter(settings.allowedHosts()));
         guards.setAsyncSupported(true);
         guards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 
         ServletRegistration.Dynamic api = context.addServlet("aula-api", new ServletContainer(new AulaApi(settings,
-                store, watcher, progress, health, externalPlayer, localRefsAllowed, clock)));
+                store, watcher, progress, health, externalPlayer, libraries::active, clock)));
         api.addMapping("/api/*");
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
 
-        addPending(context, "aula-drive-files", "drive_not_available", "/drive/files/*");
+        DriveFiles drive = (request, response, ref, started) -> ServletReplies.send(request, response,
+                JsonReply.error(503, "drive_not_available"));
+        ServletRegistration.Dynamic media = context.addServlet("aula-media",
+                new MediaServlet(libraries, drive, mediaTimers));
+        media.addMapping("/drive/files/*");
+        media.setAsyncSupported(true);
         addPending(context, "aula-compat", "ffmpeg_not_available", "/api/video-compatible/*");
         addPending(context, "aula-repaired", "ffmpeg_not_available", "/api/repaired/*");
 
@@ -100,7 +117,7 @@ final class Aula {
         watcher.start();
         LOG.info("Aula " + version + " started: data " + settings.dataPath() + ", catalogue "
                 + store.current().source().label() + (settings.valid() ? "" : ", with configuration errors"));
-        return new Aula(watcher);
+        return new Aula(watcher, mediaTimers);
     }
 
     private static void addPending(ServletContext context, String name, String error, String mapping) {
@@ -129,5 +146,19 @@ final class Aula {
 
     void stop() {
         watcher.stop();
+        mediaTimers.shutdownNow();
+        try {
+            mediaTimers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -57,11 +57,13 @@ public final class ByteServing {
                 return Optional.of(new PreconditionFailed());
             }
         }
+        boolean safe = "GET".equals(request.method()) || "HEAD".equals(request.method());
         if (request.ifNoneMatch() != null) {
             if (EntityTags.noneMatchHits(request.ifNoneMatch(), resource.etag())) {
-                return Optional.of(new NotModified());
+                // RFC 9110 §13.1.2: 304 for GET/HEAD, 412 for any other method.
+                return Optional.of(safe ? new NotModified() : new PreconditionFailed());
             }
-        } else if (resource.lastModified() != null
+        } else if (safe && resource.lastModified() != null
                 && HttpDates.notModifiedSince(request.ifModifiedSince(), resource.lastModified())) {
             return Optional.of(new NotModified());
         }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -23,6 +24,14 @@ public final class ErrorPageServlet extends HttpServlet {
     private static final Map<Integer, String> CODES = Map.of(
             400, "bad_request", 403, "forbidden", 404, "not_found", 405, "method_not_allowed",
             413, "payload_too_large", 416, "range_not_satisfiable");
+
+    /** The path of the request that failed, relative to the context. */
+    private static String originalPath(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String s ? s : request.getRequestURI();
+        String context = request.getContextPath();
+        return path.startsWith(context) ? path.substring(context.length()) : path;
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,6 +53,13 @@ public final class ErrorPageServlet extends HttpServlet {
             return;
         }
         response.resetBuffer();
-        ServletReplies.send(request, response, JsonReply.error(status, code));
+        String path = originalPath(request);
+        JsonReply reply = JsonReply.error(status, code);
+        if (status == 405) {
+            // e.g. TRACE refused by Tomcat's connector before Aula runs (api.md §1.2)
+            reply = JsonReply.methodNotAllowed(RequestPaths.isReserved(path)
+                    ? List.of("GET", "HEAD") : List.of("GET", "HEAD", "OPTIONS"));
+        }
+        ServletReplies.send(request, response, reply, RequestPaths.inCorsScope(path));
     }
 }

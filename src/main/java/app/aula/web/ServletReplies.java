@@ -13,8 +13,13 @@ public final class ServletReplies {
 
     public static void send(HttpServletRequest request, HttpServletResponse response, JsonReply reply)
             throws IOException {
+        send(request, response, reply, RequestPaths.inCorsScope(RequestPaths.path(request)));
+    }
+
+    public static void send(HttpServletRequest request, HttpServletResponse response, JsonReply reply,
+            boolean corsScope) throws IOException {
         JsonReply.Rendered rendered = reply.render(request.getHeader("Accept-Encoding"),
-                request.getHeader("If-None-Match"), RequestPaths.inCorsScope(RequestPaths.path(request)));
+                request.getHeader("If-None-Match"), corsScope);
         response.setStatus(rendered.status());
         for (Map.Entry<String, String> h : rendered.headers().entrySet()) {
             if (h.getKey().equals("Content-Length")) {

@@ -5,6 +5,7 @@ import static app.aula.it.ApiAssertions.assertJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class AdminAccessIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     static final String REFRESHING = "{\"status\":\"refreshing\"}";
     static final String FORBIDDEN = "{\"error\":\"forbidden\"}";
@@ -39,9 +44,10 @@ class AdminAccessIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        noAdmin.stop();
-        behindProxy.stop();
-        noProxy.stop();
+        RunningAula.stopAll(noAdmin, behindProxy, noProxy);
+        noAdmin = null;
+        behindProxy = null;
+        noProxy = null;
     }
 
     @Test

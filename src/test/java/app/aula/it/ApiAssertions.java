@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +61,14 @@ final class ApiAssertions {
         assertEquals(String.valueOf(response.body().length), response.header("Content-Length"),
                 () -> "Content-Length must be the bytes sent: " + response);
         assertEquals(JSON_CSP, response.header("Content-Security-Policy"), "JSON CSP");
+        assertVaryContains(response, "Accept-Encoding");
         assertSecurityHeaders(response);
+    }
+
+    /** api.md §1.5: JSON other than the four catalogue endpoints is never stored by caches. */
+    static void assertNotCacheable(HttpResult response) {
+        assertEquals("no-store, max-age=0", response.header("Cache-Control"), () -> "Cache-Control of " + response);
+        assertEquals("no-cache", response.header("Pragma"), () -> "Pragma of " + response);
     }
 
     /**
@@ -122,7 +130,7 @@ final class ApiAssertions {
     }
 
     static void assertBytes(byte[] expected, byte[] actual, String what) {
-        assertArrayEquals(expected, actual, () -> what + ": expected <" + new String(expected, java.nio.charset.StandardCharsets.UTF_8)
-                + "> but was <" + new String(actual, java.nio.charset.StandardCharsets.UTF_8) + ">");
+        assertArrayEquals(expected, actual, () -> what + ": expected <" + new String(expected, StandardCharsets.UTF_8)
+                + "> but was <" + new String(actual, StandardCharsets.UTF_8) + ">");
     }
 }

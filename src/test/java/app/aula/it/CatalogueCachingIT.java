@@ -7,8 +7,10 @@ import static app.aula.it.ApiAssertions.assertVaryContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class CatalogueCachingIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     static RunningAula app;
     static String version;
@@ -32,7 +38,8 @@ class CatalogueCachingIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +76,16 @@ class CatalogueCachingIT {
         assertEquals("no-cache", plain.header("Cache-Control"));
         assertVaryContains(plain, "Accept-Encoding");
         assertNotModified(gzip, "\"" + version + tagSuffix + "-gz\"");
+    }
+
+    @Test
+    void aNotModifiedAnswerCarriesTheCorsHeaders() {
+        HttpResult response = app.get("/api/bootstrap", "If-None-Match", "\"" + version + "\"",
+                "Origin", "http://localhost:5173");
+
+        assertNotModified(response, "\"" + version + "\"");
+        assertEquals("http://localhost:5173", response.header("Access-Control-Allow-Origin"));
+        assertVaryContains(response, "Origin", "Accept-Encoding");
     }
 
     @ParameterizedTest(name = "{0}")

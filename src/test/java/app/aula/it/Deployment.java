@@ -8,6 +8,9 @@ interface Deployment {
     /** The port the loopback connector was bound to (the tests ask for an ephemeral one). */
     int port();
 
+    /** Names of the threads with "aula" in their name that the deployment started. */
+    List<String> aulaThreads();
+
     /**
      * Stops the container and waits for the threads the application started to end.
      *

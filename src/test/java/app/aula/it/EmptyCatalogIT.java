@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,6 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class EmptyCatalogIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     static final String EMPTY_BODY =
             "{\"categories\":[],\"stats\":{\"totalCategories\":0,\"totalRoutes\":0,\"totalCourses\":0,\"totalClasses\":0}}";
@@ -31,7 +36,8 @@ class EmptyCatalogIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     @Test
@@ -62,6 +68,16 @@ class EmptyCatalogIT {
         assertEquals(JsonSupport.parse("{\"full\":97,\"bootstrap\":97}"), meta.get("payloadBytes"));
         assertEquals(JsonSupport.parse("{\"totalCategories\":0,\"totalRoutes\":0,\"totalCourses\":0,\"totalClasses\":0}"),
                 meta.get("stats"));
+    }
+
+    @Test
+    void progressWithoutAFileIsAnEmptyObjectWhoseEtagCanBeMatched() {
+        HttpResult empty = app.get("/api/progress");
+
+        assertJson(empty, 200, "{}");
+        assertTrue(empty.header("ETag") != null, "ETag of the missing file");
+        assertJson(app.post("/api/progress", "{\"first\":1}", "If-Match", empty.header("ETag")), 200,
+                "{\"status\":\"saved\"}");
     }
 
     @Test

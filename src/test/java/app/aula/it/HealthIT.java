@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +24,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class HealthIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     static final String UTC_SECONDS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
     static RunningAula app;
@@ -37,7 +42,8 @@ class HealthIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     private static JsonNode health() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnumSource(ContainerKind.class)
 class HostAllowListIT {
 
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
+
     static RunningAula app;
 
     @BeforeParameterizedClassInvocation
@@ -24,7 +29,8 @@ class HostAllowListIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     private static HttpResult withHost(String host) {

@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,6 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class HotReloadIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     /** catalog.md §5.2: "A new valid file is served within 2 s of being written". */
     static final Duration RELOAD_DEADLINE = Duration.ofSeconds(2);
@@ -39,7 +45,8 @@ class HotReloadIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     /** Writes a temp file next to the catalogue and renames it into place, as builders should. */
@@ -97,7 +104,7 @@ class HotReloadIT {
         HttpResult response = app.head("/api/refresh");
 
         assertEquals(405, response.status());
-        assertTrue(response.headerTokens("Allow").containsAll(java.util.List.of("get", "post")),
+        assertTrue(response.headerTokens("Allow").containsAll(List.of("get", "post")),
                 "Allow: " + response.headerValues("Allow"));
         assertFalse(response.headerTokens("Allow").contains("head"), "Allow: " + response.headerValues("Allow"));
         assertSecurityHeaders(response);

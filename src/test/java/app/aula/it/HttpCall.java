@@ -1,6 +1,7 @@
 package app.aula.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +58,7 @@ final class HttpCall {
             HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new HttpResult(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(method + " " + pathAndQuery + " failed", e);
+            throw new UncheckedIOException(method + " " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

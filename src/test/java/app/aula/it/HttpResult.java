@@ -1,10 +1,12 @@
 package app.aula.it;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,7 +16,7 @@ record HttpResult(int status, Map<String, List<String>> headers, byte[] body) {
     HttpResult {
         Map<String, List<String>> insensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> insensitive.merge(name, List.copyOf(values),
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
         headers = insensitive;
     }
 
@@ -35,7 +37,7 @@ record HttpResult(int status, Map<String, List<String>> headers, byte[] body) {
     /** All values of a comma-separated list header (such as Vary), trimmed and lower-cased. */
     List<String> headerTokens(String name) {
         return headerValues(name).stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(s -> s.trim().toLowerCase(Locale.ROOT))
                 .filter(s -> !s.isEmpty())
                 .toList();

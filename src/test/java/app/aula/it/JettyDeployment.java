@@ -57,7 +57,11 @@ final class JettyDeployment implements Deployment {
         try {
             server.start();
         } catch (Exception e) {
-            server.stop();
+            try {
+                server.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw e;
         }
         if (!webapp.isAvailable()) {
@@ -67,6 +71,11 @@ final class JettyDeployment implements Deployment {
         Set<Thread> started = AulaThreads.alive();
         started.removeAll(before);
         return new JettyDeployment(server, connector.getLocalPort(), started);
+    }
+
+    @Override
+    public List<String> aulaThreads() {
+        return appThreads.stream().map(Thread::getName).sorted().toList();
     }
 
     @Override

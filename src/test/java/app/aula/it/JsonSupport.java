@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +29,12 @@ final class JsonSupport {
         try {
             return MAPPER.readTree(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8), e);
+            throw new UncheckedIOException("not JSON: " + new String(bytes, StandardCharsets.UTF_8), e);
         }
     }
 
     static JsonNode parse(String text) {
-        return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** True when the bytes are exactly one JSON value. */

@@ -36,7 +36,8 @@ class OriginalServerIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     private static AulaSetup originalLayout(byte[] catalogue) {

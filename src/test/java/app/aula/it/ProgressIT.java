@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,17 +34,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnumSource(ContainerKind.class)
 class ProgressIT {
 
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
+
     static final int LIMIT = 1024;
+    /** A temporary file of an interrupted write, as an earlier run could leave it (config.md §5). */
+    static final String LEFTOVER_TEMP = ".progress.json.4711.tmp";
     static RunningAula app;
 
     @BeforeParameterizedClassInvocation
     static void deploy(ContainerKind kind) throws Exception {
-        app = RunningAula.start(kind, AulaSetup.create().param("AULA_MAX_PROGRESS_BYTES", String.valueOf(LIMIT)));
+        app = RunningAula.start(kind, AulaSetup.create()
+                .param("AULA_MAX_PROGRESS_BYTES", String.valueOf(LIMIT))
+                .dataFile(LEFTOVER_TEMP, "{\"half".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     private static Path progressFile() {
@@ -52,6 +62,26 @@ class ProgressIT {
 
     private static HttpResult rawPost(String extraHeaders, byte[] body) {
         return app.raw("POST /api/progress HTTP/1.1\nHost: " + app.hostHeader() + "\n" + extraHeaders, body);
+    }
+
+    @Test
+    void leftoverTempFilesAreRemovedAtStartUp() {
+        assertTrue(Files.notExists(app.dataDir.resolve(LEFTOVER_TEMP)), LEFTOVER_TEMP + " still exists");
+    }
+
+    @Test
+    void aLargeDocumentIsGzippedWhenAcceptedWithTheSameEtag() throws Exception {
+        byte[] object = objectOfSize(LIMIT);
+        app.call("POST", "/api/progress").body(object).send();
+
+        HttpResult identity = app.get("/api/progress");
+        HttpResult gzip = app.get("/api/progress", "Accept-Encoding", "gzip");
+
+        assertEquals("gzip", gzip.header("Content-Encoding"), "JSON of 1024 bytes or more is compressed");
+        assertBytes(identity.body(), ApiAssertions.gunzip(gzip.body()), "decompressed body");
+        assertEquals(String.valueOf(gzip.body().length), gzip.header("Content-Length"));
+        assertEquals(identity.header("ETag"), gzip.header("ETag"), "the ETag names the stored document");
+        assertEquals(JsonSupport.parse(object), identity.json());
     }
 
     @Test

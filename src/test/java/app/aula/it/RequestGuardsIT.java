@@ -6,13 +6,16 @@ import static app.aula.it.ApiAssertions.assertVaryContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class RequestGuardsIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     static RunningAula app;
 
@@ -31,7 +38,8 @@ class RequestGuardsIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     private static HttpResult withHost(String host) {
@@ -77,6 +85,21 @@ class RequestGuardsIT {
         HttpResult response = withHost(host.replace("PORT", String.valueOf(app.port())));
 
         assertEquals(200, response.status(), response::toString);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"OPTIONS, /api/progress", "GET, /", "POST, /api/progress", "GET, /api/nope"})
+    void theHostGuardComesFirst(String method, String path) {
+        HttpResult response = app.raw(method + " " + path + " HTTP/1.1\nHost: rebind.example.com\n"
+                + "Origin: http://localhost:5173\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII));
+
+        assertJson(response, 403, "{\"error\":\"host_not_allowed\"}");
+    }
+
+    @Test
+    void theCrossOriginGuardComesBeforeRouting() {
+        assertJson(app.post("/api/no-such-endpoint", "{}", "Origin", "https://evil.example"), 403,
+                "{\"error\":\"cross_origin_forbidden\"}");
     }
 
     @Test

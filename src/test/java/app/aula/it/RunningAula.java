@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A deployed Aula with its folders, and shortcuts for talking to it. */
@@ -31,7 +32,7 @@ final class RunningAula {
     }
 
     static RunningAula start(ContainerKind kind, AulaSetup setup) throws Exception {
-        Path workDir = Files.createTempDirectory("aula-it-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-");
+        Path workDir = Files.createTempDirectory("aula-it-" + kind.name().toLowerCase(Locale.ROOT) + "-");
         Path dataDir = Files.createDirectories(workDir.resolve("data"));
         setup.prepareData(dataDir);
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -43,12 +44,23 @@ final class RunningAula {
             parameters.put("AULA_VIEWER_PATH", viewerDir.toString());
         }
         parameters.putAll(setup.parameters());
-        Deployment deployment = kind.deploy(TestData.war(), parameters, workDir);
+        Deployment deployment;
+        try {
+            deployment = kind.deploy(TestData.war(), parameters, workDir);
+        } catch (Exception e) {
+            deleteTree(workDir);
+            throw e;
+        }
         return new RunningAula(kind, workDir, dataDir, viewerDir, deployment);
     }
 
     int port() {
         return deployment.port();
+    }
+
+    /** Threads with "aula" in their name that the deployment started (in the container JVM). */
+    List<String> aulaThreads() {
+        return deployment.aulaThreads();
     }
 
     /** "127.0.0.1:port", the Host a same-machine browser would send. */
@@ -94,6 +106,32 @@ final class RunningAula {
         List<String> leftover = deployment.undeploy();
         deleteTree(workDir);
         assertEquals(List.of(), leftover, "threads of Aula still alive " + AulaThreads.STOP_GRACE + " after undeploy from " + kind);
+    }
+
+    /**
+     * Stops every deployment that was started (nulls are skipped, so a failed start does not
+     * hide the others) and rethrows the first failure with the rest suppressed.
+     */
+    static void stopAll(RunningAula... apps) throws Exception {
+        Exception failure = null;
+        for (RunningAula app : apps) {
+            if (app == null) {
+                continue;
+            }
+            try {
+                app.stop();
+            } catch (Exception | AssertionError e) {
+                Exception wrapped = e instanceof Exception ex ? ex : new Exception(e);
+                if (failure == null) {
+                    failure = wrapped;
+                } else {
+                    failure.addSuppressed(wrapped);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override

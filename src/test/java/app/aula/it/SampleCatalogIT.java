@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContainerKind.class)
 class SampleCatalogIT {
+
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
 
     static RunningAula app;
 
@@ -37,7 +42,8 @@ class SampleCatalogIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
     @Test
@@ -122,6 +128,12 @@ class SampleCatalogIT {
     void courseDetailWithoutAMatchIs404WithTheRefs() {
         assertJson(app.get("/api/course-detail/0/0/9"), 404,
                 "{\"error\":\"course_not_found\",\"catRef\":\"0\",\"routeRef\":\"0\",\"courseRef\":\"9\"}");
+    }
+
+    @Test
+    void courseDetailReportsTheRefsDecodedAndUntrimmed() {
+        assertJson(app.get("/api/course-detail/Ciencia%20de%20Datos/%200/zz%20"), 404,
+                "{\"error\":\"course_not_found\",\"catRef\":\"Ciencia de Datos\",\"routeRef\":\" 0\",\"courseRef\":\"zz \"}");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnumSource(ContainerKind.class)
 class StaticFilesIT {
 
+    /** The container of this run (also handed to the deploy method). */
+    @Parameter
+    ContainerKind kind;
+
     static final String INDEX = "<!DOCTYPE html><html><head><title>PlatziViewer</title></head><body>original</body></html>";
     static final String SECRET = "SECRET-CONTENT-MUST-NOT-LEAK";
     static RunningAula app;
@@ -40,10 +46,11 @@ class StaticFilesIT {
 
     @AfterParameterizedClassInvocation
     static void undeploy() throws Exception {
-        app.stop();
+        RunningAula.stopAll(app);
+        app = null;
     }
 
-    private static void originalLayout(Path viewer) throws java.io.IOException {
+    private static void originalLayout(Path viewer) throws IOException {
         write(viewer, "index.html", INDEX);
         for (String name : new String[] {"app.js", "styles.css", "module.mjs", "app.js.map", "logo.svg", "pic.png",
                 "photo.jpg", "photo.jpeg", "anim.gif", "img.webp", "img.avif", "favicon.ico", "font.woff", "font.woff2",
@@ -62,7 +69,7 @@ class StaticFilesIT {
         Files.createSymbolicLink(viewer.resolve("linked"), outside);
     }
 
-    private static void write(Path folder, String name, String content) throws java.io.IOException {
+    private static void write(Path folder, String name, String content) throws IOException {
         AulaSetup.write(folder.resolve(name), content.getBytes(StandardCharsets.UTF_8));
     }
 

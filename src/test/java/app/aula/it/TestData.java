@@ -3,6 +3,7 @@ package app.aula.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,6 +60,6 @@ final class TestData {
     }
 
     static String resourceText(String name) {
-        return new String(resource(name), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(resource(name), StandardCharsets.UTF_8);
     }
 }

@@ -59,7 +59,11 @@ final class TomcatDeployment implements Deployment {
         try {
             tomcat.start();
         } catch (Exception e) {
-            stop(tomcat);
+            try {
+                stop(tomcat);
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw e;
         }
         if (context.getState() != LifecycleState.STARTED) {
@@ -74,6 +78,11 @@ final class TomcatDeployment implements Deployment {
     private static void stop(Tomcat tomcat) throws Exception {
         tomcat.stop();
         tomcat.destroy();
+    }
+
+    @Override
+    public List<String> aulaThreads() {
+        return appThreads.stream().map(Thread::getName).sorted().toList();
     }
 
     @Override

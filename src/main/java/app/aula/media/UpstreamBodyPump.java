@@ -1,0 +1,145 @@
+package app.aula.media;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Flow;
+
+/**
+ * Moves an upstream body (the JDK HttpClient's {@code List<ByteBuffer>} publisher) into the
+ * servlet output with end-to-end backpressure (media.md §5): one item is requested from
+ * upstream only after the servlet output has accepted everything before it, so at most one
+ * item (about 1 MiB at worst) is held per stream and no thread ever waits on either side.
+ * Upstream callbacks and container callbacks meet in {@link #pump()}, serialised on this object.
+ */
+final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
+
+    private static final int WRITE_CHUNK = 64 * 1024;
+
+    private final ServletOutputStream out;
+    private final StreamSession session;
+    private final long expectedBytes;
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    /** Reused only after {@code isReady()} confirmed the previous write finished. */
+    private final byte[] scratch = new byte[WRITE_CHUNK];
+    private Flow.Subscription subscription;
+    private boolean requested;
+    private boolean upstreamComplete;
+    private Throwable upstreamFailure;
+    private boolean listening;
+    private long sent;
+
+    /** @param expectedBytes the Content-Length promised to the client, or -1 when unknown */
+    UpstreamBodyPump(ServletOutputStream out, StreamSession session, long expectedBytes) {
+        this.out = out;
+        this.session = session;
+        this.expectedBytes = expectedBytes;
+    }
+
+    /** Starts writing: from here on the container calls {@link #onWritePossible()}. */
+    synchronized void start() {
+        listening = true;
+        out.setWriteListener(new OutputListener());
+    }
+
+    /** Releases the upstream connection at once (client gone, stall, undeploy). */
+    synchronized void cancel() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    @Override
+    public synchronized void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        if (session.ended()) {
+            s.cancel();
+            return;
+        }
+        pump();
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+        requested = false;
+        session.sourceArrived();
+        queue.addAll(buffers);
+        pump();
+    }
+
+    @Override
+    public synchronized void onError(Throwable failure) {
+        upstreamFailure = failure;
+        pump();
+    }
+
+    @Override
+    public synchronized void onComplete() {
+        upstreamComplete = true;
+        pump();
+    }
+
+    /** The container's side: the output can take more, or the client went away. */
+    private final class OutputListener implements WriteListener {
+        @Override
+        public void onWritePossible() {
+            synchronized (UpstreamBodyPump.this) {
+                session.unblocked();
+                pump();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            session.end(StreamSession.End.CLIENT_ABORT);
+        }
+    }
+
+    private void pump() {
+        if (!listening || session.ended()) {
+            return;
+        }
+        try {
+            while (out.isReady()) {
+                if (queue.isEmpty()) {
+                    if (upstreamFailure != null || upstreamComplete && expectedBytes >= 0 && sent != expectedBytes) {
+                        // Bytes were promised and cannot come: abort so the client sees an error.
+                        session.end(StreamSession.End.UPSTREAM_ERROR);
+                    } else if (upstreamComplete) {
+                        session.end(StreamSession.End.COMPLETE);
+                    } else if (!requested && subscription != null) {
+                        requested = true;
+                        session.awaitingSource();
+                        subscription.request(1);
+                    }
+                    return;
+                }
+                int filled = fillScratch();
+                session.sourceByte();
+                out.write(scratch, 0, filled);
+                sent += filled;
+                session.wrote(filled);
+            }
+            session.blocked();
+        } catch (IOException e) {
+            session.end(StreamSession.End.CLIENT_ABORT);
+        }
+    }
+
+    private int fillScratch() {
+        int filled = 0;
+        while (filled < scratch.length && !queue.isEmpty()) {
+            ByteBuffer head = queue.peek();
+            int n = Math.min(head.remaining(), scratch.length - filled);
+            head.get(scratch, filled, n);
+            filled += n;
+            if (!head.hasRemaining()) {
+                queue.poll();
+            }
+        }
+        return filled;
+    }
+}
