@@ -3,12 +3,13 @@ package app.aula.api;
 import app.aula.catalog.CatalogStore;
 import app.aula.catalog.CatalogWatcher;
 import app.aula.config.Settings;
+import app.aula.drive.DriveGateway;
+import app.aula.library.LibraryRoots;
 import app.aula.external.ExternalPlayer;
 import app.aula.health.HealthReport;
 import app.aula.progress.ProgressStore;
 import app.aula.web.ClientAddress;
 import java.time.Clock;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -32,17 +33,16 @@ public final class AulaApi extends ResourceConfig {
     }
 
     public AulaApi(Settings settings, CatalogStore catalog, CatalogWatcher watcher, ProgressStore progress,
-            HealthReport health, ExternalPlayer externalPlayer, BooleanSupplier localRefsAllowed, Clock clock) {
+            HealthReport health, ExternalPlayer externalPlayer, DriveGateway drive, LibraryRoots libraries, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
-        register(new CatalogResource(catalog, clock, localRefsAllowed));
+        register(new CatalogResource(catalog, clock, libraries::active));
         register(new HealthResource(health));
         register(new RefreshResource(watcher));
         register(new ProgressResource(progress, settings.maxProgressBytes()));
-        register(new MediaAdminResource());
+        register(new MediaAdminResource(drive, libraries));
         register(new OpenExternalResource(externalPlayer));
         register(new AdminGuard(settings.adminFrom(), new ClientAddress(settings.trustedProxies())));
         register(new ApiExceptionMapper());

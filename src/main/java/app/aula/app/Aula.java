@@ -11,12 +11,14 @@ import app.aula.config.Settings;
 import app.aula.external.ExternalPlayer;
 import app.aula.health.HealthReport;
 import app.aula.library.DemoLibrary;
-import app.aula.http.JsonReply;
+import app.aula.drive.DriveGateway;
+import app.aula.drive.RetryPolicy;
 import app.aula.library.LibraryRoots;
 import app.aula.media.DriveFiles;
+import app.aula.media.DriveMediaResponder;
+import app.aula.media.DriveUpstream;
 import app.aula.media.MediaServlet;
 import app.aula.media.PendingMediaServlet;
-import app.aula.web.ServletReplies;
 import app.aula.progress.ProgressStore;
 import app.aula.web.BundledViewer;
 import app.aula.web.ErrorPageServlet;
@@ -29,6 +31,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,10 +40,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -53,12 +59,17 @@ final class Aula {
 
     private static final Logger LOG = Logger.getLogger("aula.app");
 
-    private final CatalogWatcher watcher;
-    private final ScheduledExecutorService mediaTimers;
+    /** Upstream media I/O threads: callbacks only, never blocked by a slow client or Drive. */
+    private static final int MEDIA_IO_THREADS = 4;
 
-    private Aula(CatalogWatcher watcher, ScheduledExecutorService mediaTimers) {
+    private final CatalogWatcher watcher;
+    private final DriveGateway gateway;
+    private final List<ExecutorService> executors;
+
+    private Aula(CatalogWatcher watcher, DriveGateway gateway, List<ExecutorService> executors) {
         this.watcher = watcher;
-        this.mediaTimers = mediaTimers;
+        this.gateway = gateway;
+        this.executors = executors;
     }
 
     /** Builds everything, registers it with the container, loads the catalogue and starts the watcher. */
@@ -66,6 +77,8 @@ final class Aula {
         Clock clock = Clock.systemUTC();
         Instant startedAt = clock.instant();
 
+        // Credentials from local sources are resolved here, before the first request (media.md §4.1).
+        DriveGateway gateway = DriveGateway.start(settings, version);
         ProgressStore progress = new ProgressStore(settings.dataPath());
         progress.removeLeftoverTempFiles();
 
@@ -84,25 +97,29 @@ final class Aula {
         StaticRoot viewer = settings.viewerPath().isPresent()
                 ? new ViewerFolder(settings.viewerPath().get())
                 : new BundledViewer(context, startedAt);
-        HealthReport health = new HealthReport(settings, store, version, startedAt, clock);
+        HealthReport health = new HealthReport(settings, store, gateway, version, startedAt, clock);
         ExternalPlayer externalPlayer = new ExternalPlayer(System::getenv, System.getProperty("os.name", ""));
         // Local refs are servable with a library root: configured, or the demo while it is shown.
         LibraryRoots libraries = new LibraryRoots(settings.libraryPath(), demoFolder,
                 () -> store.current().source() == CatalogSource.DEMO);
         ScheduledExecutorService mediaTimers = Executors.newSingleThreadScheduledExecutor(daemon("aula-media-timer"));
+        // Upstream media I/O callbacks run here; bounded, so streaming adds a fixed number of threads.
+        ExecutorService mediaIo = Executors.newFixedThreadPool(MEDIA_IO_THREADS, daemon("aula-media-io"));
+        HttpClient mediaClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(mediaIo).build();
 
         FilterRegistration.Dynamic guards = context.addFilter("aula-guards", new GuardFilter(settings.allowedHosts()));
         guards.setAsyncSupported(true);
         guards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 
         ServletRegistration.Dynamic api = context.addServlet("aula-api", new ServletContainer(new AulaApi(settings,
-                store, watcher, progress, health, externalPlayer, libraries::active, clock)));
+                store, watcher, progress, health, externalPlayer, gateway, libraries, clock)));
         api.addMapping("/api/*");
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
 
-        DriveFiles drive = (request, response, ref, started) -> ServletReplies.send(request, response,
-                JsonReply.error(503, "drive_not_available"));
+        DriveFiles drive = new DriveMediaResponder(gateway, new DriveUpstream(gateway, mediaClient, mediaTimers,
+                new RetryPolicy(), () -> ThreadLocalRandom.current().nextDouble()));
         ServletRegistration.Dynamic media = context.addServlet("aula-media",
                 new MediaServlet(libraries, drive, mediaTimers));
         media.addMapping("/drive/files/*");
@@ -117,7 +134,7 @@ final class Aula {
         watcher.start();
         LOG.info("Aula " + version + " started: data " + settings.dataPath() + ", catalogue "
                 + store.current().source().label() + (settings.valid() ? "" : ", with configuration errors"));
-        return new Aula(watcher, mediaTimers);
+        return new Aula(watcher, gateway, List.of(mediaTimers, mediaIo));
     }
 
     private static void addPending(ServletContext context, String name, String error, String mapping) {
@@ -146,17 +163,21 @@ final class Aula {
 
     void stop() {
         watcher.stop();
-        mediaTimers.shutdownNow();
+        gateway.close();
+        executors.forEach(ExecutorService::shutdownNow);
         try {
-            mediaTimers.awaitTermination(2, TimeUnit.SECONDS);
+            for (ExecutorService executor : executors) {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger number = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, name);
+            Thread thread = new Thread(runnable, prefix + "-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

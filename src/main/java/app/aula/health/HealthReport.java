@@ -4,6 +4,7 @@ import app.aula.catalog.CatalogSnapshot;
 import app.aula.catalog.CatalogStore;
 import app.aula.config.ConfigError;
 import app.aula.config.Settings;
+import app.aula.drive.DriveGateway;
 import app.aula.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,13 +18,16 @@ public final class HealthReport {
 
     private final Settings settings;
     private final CatalogStore catalog;
+    private final DriveGateway drive;
     private final String version;
     private final Instant startedAt;
     private final Clock clock;
 
-    public HealthReport(Settings settings, CatalogStore catalog, String version, Instant startedAt, Clock clock) {
+    public HealthReport(Settings settings, CatalogStore catalog, DriveGateway drive, String version, Instant startedAt,
+            Clock clock) {
         this.settings = settings;
         this.catalog = catalog;
+        this.drive = drive;
         this.version = version;
         this.startedAt = startedAt;
         this.clock = clock;
@@ -33,8 +37,9 @@ public final class HealthReport {
         ObjectNode root = Json.object();
         root.put("status", "ok");
         ObjectNode drive = root.putObject("drive");
-        drive.put("available", false);
-        drive.put("error", "Google Drive support is not built into this version of Aula yet");
+        boolean available = this.drive.available();
+        drive.put("available", available);
+        drive.put("error", available ? null : this.drive.error());
         ObjectNode ffmpeg = root.putObject("ffmpeg");
         ffmpeg.put("available", false);
         ffmpeg.putNull("path");
