@@ -78,7 +78,9 @@ public final class DemoLibrary {
     }
 
     private static String safeName(String version) {
-        return version.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = version.replaceAll("[^A-Za-z0-9._-]", "_");
+        // "." or ".." would name the parent folders themselves.
+        return safe.replace(".", "").isEmpty() ? "_" + safe : safe;
     }
 
     private static void deleteRecursively(Path folder) {

@@ -27,6 +27,9 @@ public final class LibraryRoots {
     public LibraryRoot current() {
         if (configured.isPresent()) {
             LocalLibrary library = configuredLibrary.get();
+            if (library != null && !LocalLibrary.isReadableFolder(configured.get())) {
+                return new LibraryRoot.Unavailable(configured.get()); // unmounted after start-up
+            }
             if (library == null) {
                 library = LocalLibrary.open(configured.get()).orElse(null);
                 if (library == null) {

@@ -36,6 +36,10 @@ public final class LocalLibrary {
         }
     }
 
+    static boolean isReadableFolder(Path folder) {
+        return Files.isDirectory(folder) && Files.isReadable(folder);
+    }
+
     public Path root() {
         return root;
     }

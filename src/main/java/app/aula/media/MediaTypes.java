@@ -60,7 +60,11 @@ public final class MediaTypes {
         if (bare.equals("text/html")) {
             return HTML_SANDBOX;
         }
-        return bare.equals("image/svg+xml") ? SVG_SANDBOX : null;
+        // SVG, and any XML type (XHTML runs scripts too): never in the viewer's origin.
+        if (bare.equals("image/svg+xml") || bare.endsWith("/xml") || bare.endsWith("+xml")) {
+            return SVG_SANDBOX;
+        }
+        return null;
     }
 
     /** media.md §3.4: long-lived for audio/video, short and private for the rest. */
@@ -74,7 +78,8 @@ public final class MediaTypes {
 
     /** {@code inline; filename*=UTF-8''<name>}; never {@code attachment}. */
     public static String contentDisposition(String fileName) {
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        // URLEncoder is form encoding: a space becomes '+', and '*' stays raw; RFC 8187 wants both encoded.
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "inline; filename*=UTF-8''" + encoded;
     }
 
