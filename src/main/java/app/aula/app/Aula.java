@@ -14,11 +14,15 @@ import app.aula.library.DemoLibrary;
 import app.aula.drive.DriveGateway;
 import app.aula.drive.RetryPolicy;
 import app.aula.library.LibraryRoots;
+import app.aula.ffmpeg.Ffmpeg;
+import app.aula.media.CompatServlet;
+import app.aula.media.CompatStream;
 import app.aula.media.DriveFiles;
 import app.aula.media.DriveMediaResponder;
 import app.aula.media.DriveUpstream;
 import app.aula.media.MediaServlet;
 import app.aula.media.PendingMediaServlet;
+import app.aula.media.StreamAbortServlet;
 import app.aula.progress.ProgressStore;
 import app.aula.web.BundledViewer;
 import app.aula.web.ErrorPageServlet;
@@ -64,11 +68,13 @@ final class Aula {
 
     private final CatalogWatcher watcher;
     private final DriveGateway gateway;
+    private final Ffmpeg ffmpeg;
     private final List<ExecutorService> executors;
 
-    private Aula(CatalogWatcher watcher, DriveGateway gateway, List<ExecutorService> executors) {
+    private Aula(CatalogWatcher watcher, DriveGateway gateway, Ffmpeg ffmpeg, List<ExecutorService> executors) {
         this.watcher = watcher;
         this.gateway = gateway;
+        this.ffmpeg = ffmpeg;
         this.executors = executors;
     }
 
@@ -79,6 +85,7 @@ final class Aula {
 
         // Credentials from local sources are resolved here, before the first request (media.md §4.1).
         DriveGateway gateway = DriveGateway.start(settings, version);
+        Ffmpeg ffmpeg = Ffmpeg.start(settings, System::getenv, clock);
         ProgressStore progress = new ProgressStore(settings.dataPath());
         progress.removeLeftoverTempFiles();
 
@@ -97,7 +104,7 @@ final class Aula {
         StaticRoot viewer = settings.viewerPath().isPresent()
                 ? new ViewerFolder(settings.viewerPath().get())
                 : new BundledViewer(context, startedAt);
-        HealthReport health = new HealthReport(settings, store, gateway, version, startedAt, clock);
+        HealthReport health = new HealthReport(settings, store, gateway, ffmpeg, version, startedAt, clock);
         ExternalPlayer externalPlayer = new ExternalPlayer(System::getenv, System.getProperty("os.name", ""));
         // Local refs are servable with a library root: configured, or the demo while it is shown.
         LibraryRoots libraries = new LibraryRoots(settings.libraryPath(), demoFolder,
@@ -124,7 +131,11 @@ final class Aula {
                 new MediaServlet(libraries, drive, mediaTimers));
         media.addMapping("/drive/files/*");
         media.setAsyncSupported(true);
-        addPending(context, "aula-compat", "ffmpeg_not_available", "/api/video-compatible/*");
+        context.addServlet("aula-stream-abort", new StreamAbortServlet()).addMapping(StreamAbortServlet.PATH);
+        ServletRegistration.Dynamic compat = context.addServlet("aula-compat",
+                new CompatServlet(libraries, gateway, ffmpeg, new CompatStream(ffmpeg, mediaTimers)));
+        compat.addMapping("/api/video-compatible/*");
+        compat.setAsyncSupported(true);
         addPending(context, "aula-repaired", "ffmpeg_not_available", "/api/repaired/*");
 
         ServletRegistration.Dynamic statics = context.addServlet("aula-static", new StaticServlet(viewer));
@@ -134,7 +145,7 @@ final class Aula {
         watcher.start();
         LOG.info("Aula " + version + " started: data " + settings.dataPath() + ", catalogue "
                 + store.current().source().label() + (settings.valid() ? "" : ", with configuration errors"));
-        return new Aula(watcher, gateway, List.of(mediaTimers, mediaIo));
+        return new Aula(watcher, gateway, ffmpeg, List.of(mediaTimers, mediaIo));
     }
 
     private static void addPending(ServletContext context, String name, String error, String mapping) {
@@ -163,6 +174,7 @@ final class Aula {
 
     void stop() {
         watcher.stop();
+        ffmpeg.close(); // every FFmpeg process killed at undeploy (media.md §6.4)
         gateway.close();
         executors.forEach(ExecutorService::shutdownNow);
         try {

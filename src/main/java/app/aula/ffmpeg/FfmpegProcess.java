@@ -3,9 +3,10 @@ package app.aula.ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,7 +40,7 @@ public final class FfmpegProcess {
     private final Thread drain;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean terminating = new AtomicBoolean();
-    private final List<ProcessHandle> seenDescendants = new ArrayList<>();
+    private final Set<ProcessHandle> seenDescendants = new LinkedHashSet<>();
     private volatile boolean timedOut;
 
     FfmpegProcess(Process process, List<String> command, String label, ScheduledExecutorService timer,
@@ -131,11 +132,14 @@ public final class FfmpegProcess {
     /**
      * Stops the process: {@code destroy()} (SIGTERM) to it and its descendants now, and 1 s later
      * {@code destroyForcibly()} to whichever is still alive. Returns at once; the future completes
-     * when the process itself is gone (within 2 s). Calling it again changes nothing.
+     * when the process itself is gone (within 2 s). Calling it again changes nothing. The JDK
+     * closes the process's stdout and stderr on {@code destroy()}, so a reader of {@link #stdout()}
+     * sees an end or an {@code IOException} at once.
      */
     public CompletableFuture<Void> terminate() {
         if (terminating.compareAndSet(false, true) && process.isAlive()) {
             stop(false);
+            // Also when the process obeyed: a descendant that ignored SIGTERM is killed now.
             schedule(() -> stop(true), POLITE_STOP);
         }
         return processExit.thenApply(exited -> (Void) null);
@@ -195,16 +199,33 @@ public final class FfmpegProcess {
         }
     }
 
-    /** Blocks until the process is gone, at most {@code limit}; true when it is. For undeploy only. */
+    /**
+     * Blocks until the process and every descendant seen by {@link #stop} have ended, at most
+     * {@code limit}; true when they have. Polls the descendants, which are not our children and
+     * may linger as zombies under an init that does not reap. For undeploy only.
+     */
     boolean awaitGone(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
             processExit.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            while (descendantsRunning()) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
             return true;
         } catch (TimeoutException | ExecutionException e) {
-            return !process.isAlive();
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return !process.isAlive();
+            return !process.isAlive() && !descendantsRunning();
+        }
+    }
+
+    private boolean descendantsRunning() {
+        synchronized (seenDescendants) {
+            return seenDescendants.stream().anyMatch(ProcessLiveness::running);
         }
     }
 
@@ -230,7 +251,7 @@ public final class FfmpegProcess {
                 stderr.append(buffer, 0, read);
             }
         } catch (IOException e) {
-            // The stream was closed under us at exit: what was read is all there is.
+            // destroy() closes the process's streams (JDK behaviour): what was read is all there is.
         } finally {
             stderrDrained.complete(null);
         }

@@ -122,6 +122,7 @@ public final class FfmpegProcesses implements AutoCloseable {
         all.forEach(process -> process.stop(false));
         boolean gone = awaitGone(all, FfmpegProcess.POLITE_STOP);
         if (!gone) {
+            // Whatever ignored SIGTERM (the process or one of its descendants) is killed now.
             all.forEach(process -> process.stop(true));
             gone = awaitGone(all, FfmpegProcess.POLITE_STOP);
         }

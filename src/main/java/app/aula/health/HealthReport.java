@@ -5,6 +5,7 @@ import app.aula.catalog.CatalogStore;
 import app.aula.config.ConfigError;
 import app.aula.config.Settings;
 import app.aula.drive.DriveGateway;
+import app.aula.ffmpeg.Ffmpeg;
 import app.aula.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Renders {@code /api/health} in the field order of api.md §3.1. */
 public final class HealthReport {
@@ -19,12 +22,14 @@ public final class HealthReport {
     private final Settings settings;
     private final CatalogStore catalog;
     private final DriveGateway drive;
+    private final Ffmpeg ffmpeg;
     private final String version;
     private final Instant startedAt;
     private final Clock clock;
 
-    public HealthReport(Settings settings, CatalogStore catalog, DriveGateway drive, String version, Instant startedAt,
-            Clock clock) {
+    public HealthReport(Settings settings, CatalogStore catalog, DriveGateway drive, Ffmpeg ffmpeg, String version,
+            Instant startedAt, Clock clock) {
+        this.ffmpeg = ffmpeg;
         this.settings = settings;
         this.catalog = catalog;
         this.drive = drive;
@@ -40,37 +45,22 @@ public final class HealthReport {
         boolean available = this.drive.available();
         drive.put("available", available);
         drive.put("error", available ? null : this.drive.error());
-        ObjectNode ffmpeg = root.putObject("ffmpeg");
-        ffmpeg.put("available", false);
-        ffmpeg.putNull("path");
-        compatStream(root.putObject("compatStream"));
+        root.set("ffmpeg", ffmpeg.healthFfmpeg());
+        root.set("compatStream", ffmpeg.compatCounters().toJson());
         repair(root.putObject("repair"));
-        ObjectNode jobs = root.putObject("ffmpegJobs");
-        jobs.put("active", 0);
-        jobs.put("max", settings.maxFfmpegJobs());
+        root.set("ffmpegJobs", ffmpeg.healthJobs());
         root.put("version", version);
         root.put("uptimeSec", Math.max(0, ChronoUnit.SECONDS.between(startedAt, clock.instant())));
         catalog(root.putObject("catalog"));
         ObjectNode config = root.putObject("config");
-        config.put("valid", settings.valid());
+        List<ConfigError> configErrors = new ArrayList<>(settings.errors());
+        ffmpeg.discovery().configError().ifPresent(configErrors::add); // FFMPEG_PATH set but unusable
+        config.put("valid", configErrors.isEmpty());
         ArrayNode errors = config.putArray("errors");
-        for (ConfigError error : settings.errors()) {
+        for (ConfigError error : configErrors) {
             errors.addObject().put("key", error.key()).put("message", error.message());
         }
         return root;
-    }
-
-    private static void compatStream(ObjectNode compat) {
-        compat.put("totalRequests", 0);
-        compat.put("successfulStreams", 0);
-        compat.put("failedStreams", 0);
-        compat.put("totalBytes", 0);
-        compat.putNull("lastFileId");
-        compat.putNull("lastError");
-        compat.putNull("lastDurationSec");
-        compat.putNull("lastSpeedMBps");
-        compat.putNull("lastMode");
-        compat.putNull("lastAt");
     }
 
     private void repair(ObjectNode repair) {

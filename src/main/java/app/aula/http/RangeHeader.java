@@ -40,16 +40,18 @@ public final class RangeHeader {
         if (header == null) {
             return new Ignore();
         }
-        String value = header.trim();
+        // Only the field's own leading/trailing blanks are optional; RFC 9110 §14.1.1 allows no
+        // whitespace inside a ranges-specifier, so a blank there makes the range malformed.
+        String value = stripBlanks(header);
         int eq = value.indexOf('=');
         if (eq < 0) {
             return new Ignore();
         }
-        String unit = value.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+        String unit = value.substring(0, eq).toLowerCase(Locale.ROOT);
         if (!unit.equals("bytes")) {
             return new Ignore();
         }
-        String set = value.substring(eq + 1).trim();
+        String set = value.substring(eq + 1);
         if (set.indexOf(',') >= 0) {
             return new Unsatisfiable(); // several ranges: 416, as the original (never multipart)
         }
@@ -57,8 +59,8 @@ public final class RangeHeader {
         if (dash < 0) {
             return new Unsatisfiable();
         }
-        String firstText = set.substring(0, dash).trim();
-        String lastText = set.substring(dash + 1).trim();
+        String firstText = set.substring(0, dash);
+        String lastText = set.substring(dash + 1);
         if (firstText.isEmpty()) {
             if (!digits(lastText)) {
                 return new Unsatisfiable();
@@ -87,6 +89,18 @@ public final class RangeHeader {
         }
         long last = spec.last() < 0 || spec.last() >= size ? size - 1 : spec.last();
         return new Span(new ByteRange(spec.first(), last, size));
+    }
+
+    private static String stripBlanks(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     private static boolean digits(String s) {

@@ -34,6 +34,8 @@ public final class ByteResponses {
             response.setStatus(304);
             validators(response, file);
             response.setHeader("Cache-Control", MediaTypes.cacheControl(file.contentType(), authorized));
+            // Committed now, so that no container adds "Content-Length: 0" (also on async paths).
+            response.flushBuffer();
             return Optional.empty();
         }
         if (decision instanceof ByteServing.PreconditionFailed) {

@@ -48,6 +48,9 @@ public final class MediaServlet extends HttpServlet {
             return;
         }
         Optional<String> ref = refOf(request, PREFIX);
+        if (ref.isPresent() && ref.get().startsWith(FileRef.LOCAL_PREFIX) && !libraryReady(request, response)) {
+            return; // media.md §2.2: the root check comes before the syntax check
+        }
         FileRef.Parsed parsed = FileRef.parse(ref.orElse(null));
         if (parsed.ref().isEmpty()) {
             ServletReplies.send(request, response, JsonReply.error(400, parsed.problem().code()));
@@ -60,15 +63,25 @@ public final class MediaServlet extends HttpServlet {
         }
     }
 
-    private void serveLocal(HttpServletRequest request, HttpServletResponse response, FileRef.LocalPath ref,
-            long started) throws IOException {
+    /** Answers 400 {@code local_refs_disabled} or 503 {@code library_unavailable} and returns false when no root is active. */
+    private boolean libraryReady(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LibraryRoot root = libraries.current();
         if (root instanceof LibraryRoot.Disabled) {
             ServletReplies.send(request, response, JsonReply.error(400, "local_refs_disabled"));
-            return;
+            return false;
         }
         if (root instanceof LibraryRoot.Unavailable) {
             ServletReplies.send(request, response, JsonReply.error(503, "library_unavailable"));
+            return false;
+        }
+        return true;
+    }
+
+    private void serveLocal(HttpServletRequest request, HttpServletResponse response, FileRef.LocalPath ref,
+            long started) throws IOException {
+        LibraryRoot root = libraries.current();
+        if (!(root instanceof LibraryRoot.Active)) {
+            libraryReady(request, response);
             return;
         }
         Optional<LocalLibrary.LocalFile> file = ((LibraryRoot.Active) root).library().resolve(ref.path());

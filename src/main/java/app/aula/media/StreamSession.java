@@ -38,7 +38,7 @@ final class StreamSession implements AsyncListener {
     private final AsyncContext async;
     private final Summary summary;
     private final long startNanos;
-    private final Runnable onEnd;
+    private final EndListener onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final ScheduledFuture<?> stallCheck;
     private volatile long bytes;
@@ -48,8 +48,19 @@ final class StreamSession implements AsyncListener {
     /** When more source data was asked for and has not come yet; -1 otherwise. */
     private volatile long awaitingSourceSinceNanos = -1;
 
+    /** Releases the source when the stream ends, knowing how it ended and what was sent. */
+    @FunctionalInterface
+    interface EndListener {
+        void ended(End end, long bytesSent);
+    }
+
     StreamSession(AsyncContext async, Summary summary, long requestStartNanos, ScheduledExecutorService timers,
             Runnable onEnd) {
+        this(async, summary, requestStartNanos, timers, (end, bytes) -> onEnd.run());
+    }
+
+    StreamSession(AsyncContext async, Summary summary, long requestStartNanos, ScheduledExecutorService timers,
+            EndListener onEnd) {
         this.async = async;
         this.summary = summary;
         this.startNanos = requestStartNanos;
@@ -101,10 +112,17 @@ final class StreamSession implements AsyncListener {
         }
         stallCheck.cancel(false);
         try {
-            onEnd.run();
+            onEnd.ended(end, bytes);
         } finally {
             try {
-                async.complete();
+                if (end == End.UPSTREAM_ERROR || end == End.STALL) {
+                    // Bytes were promised and will not come: the client must see a broken
+                    // connection, not a clean (short) end of body.
+                    async.getRequest().setAttribute(StreamAbortServlet.REASON_ATTRIBUTE, end.label());
+                    async.dispatch(StreamAbortServlet.PATH);
+                } else {
+                    async.complete();
+                }
             } catch (IllegalStateException alreadyCompleted) {
                 // the container ended the request first (client gone)
             }
@@ -142,7 +160,7 @@ final class StreamSession implements AsyncListener {
         // Normal completion passes through end(); this catches the container completing on its own.
         if (ended.compareAndSet(false, true)) {
             stallCheck.cancel(false);
-            onEnd.run();
+            onEnd.ended(End.CLIENT_ABORT, bytes);
             log(End.CLIENT_ABORT);
         }
     }

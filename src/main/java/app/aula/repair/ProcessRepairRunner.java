@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * exit with the 2-hour timeout. Cancelling the returned future stops the process before
  * {@code cancel} returns.
  */
-public final class ProcessRepairRunner implements RepairRunner {
+public final class ProcessRepairRunner implements RepairRunner<AutoCloseable> {
 
     private static final Logger LOG = Logger.getLogger("aula.repair");
 
@@ -57,8 +57,9 @@ public final class ProcessRepairRunner implements RepairRunner {
                 "-f", "mp4", artifact.toString());
     }
 
+    /** Runs the repair; the slot is the worker's to return, so it is not used here. */
     @Override
-    public CompletableFuture<RepairOutcome> run(String source, Path artifact) {
+    public CompletableFuture<RepairOutcome> run(String source, Path artifact, AutoCloseable slot) {
         CompletableFuture<RepairOutcome> outcome = new CompletableFuture<>();
         List<String> command = new ArrayList<>();
         command.add(ffmpeg.toString());

@@ -4,6 +4,7 @@ import app.aula.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +38,16 @@ public record RepairEntry(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(artifactPath, "artifactPath");
         Objects.requireNonNull(ffmpegMode, "ffmpegMode");
+        // Stored with second precision, so an entry equals itself after a save and a reload.
+        requestedAt = seconds(requestedAt);
+        updatedAt = seconds(updatedAt);
+        startedAt = seconds(startedAt);
+        completedAt = seconds(completedAt);
+        failedAt = seconds(failedAt);
+    }
+
+    private static Instant seconds(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
@@ -54,8 +65,8 @@ public record RepairEntry(
     }
 
     RepairEntry withCompleted(long size, Instant now) {
-        return new RepairEntry(fileId, requestedAt, RepairStatus.COMPLETED, now, RepairStatus.COMPLETED.progress(), null,
-                artifactPath, size, RepairStatus.COMPLETED.ffmpegMode(), startedAt, now, failedAt);
+        return new RepairEntry(fileId, requestedAt, RepairStatus.COMPLETED, now, RepairStatus.COMPLETED.progress(),
+                null, artifactPath, size, RepairStatus.COMPLETED.ffmpegMode(), startedAt, now, failedAt);
     }
 
     RepairEntry withFailed(String reason, Instant now) {

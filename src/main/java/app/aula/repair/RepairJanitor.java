@@ -199,10 +199,14 @@ final class RepairJanitor {
         Instant now = clock.instant();
         state.edit(entries -> {
             boolean removed = entries.values().removeIf(entry -> entry.status() == RepairStatus.FAILED
-                    && failedSince(entry).map(since -> Duration.between(since, now).compareTo(limits.failedRetention()) > 0)
-                            .orElse(false));
+                    && failedSince(entry).map(since -> expired(since, now)).orElse(false));
             return new RepairState.Edit<>(null, removed);
         });
+    }
+
+    /** Strictly older than the retention, as the original compared. */
+    private boolean expired(Instant since, Instant now) {
+        return Duration.between(since, now).compareTo(limits.failedRetention()) > 0;
     }
 
     private static Optional<Instant> failedSince(RepairEntry entry) {

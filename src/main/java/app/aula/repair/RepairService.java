@@ -31,12 +31,12 @@ public final class RepairService implements AutoCloseable {
     private final RepairFolder folder;
     private final RepairState state;
     private final RepairLimits limits;
-    private final RepairWorker worker;
+    private final RepairWorker<?> worker;
     private final Clock clock;
     private final Object decisionLock = new Object();
     private boolean closed;
 
-    private RepairService(RepairFolder folder, RepairState state, RepairLimits limits, RepairWorker worker,
+    private RepairService(RepairFolder folder, RepairState state, RepairLimits limits, RepairWorker<?> worker,
             Clock clock) {
         this.folder = folder;
         this.state = state;
@@ -48,14 +48,16 @@ public final class RepairService implements AutoCloseable {
     /**
      * Creates {@code <dataFolder>/repaired_videos/}, loads {@code repair_state.json}, runs the
      * start-up recovery and cleanup (media.md §7.4), and starts the worker.
+     *
+     * @param <S> the slot type the slots hand out and the runner accepts
      */
-    public static RepairService start(Path dataFolder, RepairLimits limits, RepairRunner runner, RepairSlots slots,
-            Clock clock) {
+    public static <S extends AutoCloseable> RepairService start(Path dataFolder, RepairLimits limits,
+            RepairRunner<? super S> runner, RepairSlots<? extends S> slots, Clock clock) {
         RepairFolder folder = new RepairFolder(dataFolder);
         RepairState state = RepairState.load(dataFolder, clock);
         RepairJanitor janitor = new RepairJanitor(folder, state, limits, clock);
         janitor.recoverAtStartUp();
-        RepairWorker worker = new RepairWorker(state, janitor, folder, runner, slots, clock);
+        RepairWorker<S> worker = new RepairWorker<>(state, janitor, folder, runner, slots, clock);
         worker.start();
         return new RepairService(folder, state, limits, worker, clock);
     }
@@ -117,6 +119,19 @@ public final class RepairService implements AutoCloseable {
      * when the artifact is ready on disk. Empty → 404 {@code repair_not_found}.
      */
     public Optional<RepairReport> status(String ref) {
+        return report(ref, true);
+    }
+
+    /**
+     * {@link #status} for {@code HEAD}, which must have no side effects (api.md §1.2): the same
+     * answer, but a {@code completed} entry for a ready artifact without one is only computed,
+     * not stored.
+     */
+    public Optional<RepairReport> peekStatus(String ref) {
+        return report(ref, false);
+    }
+
+    private Optional<RepairReport> report(String ref, boolean store) {
         Optional<ArtifactFiles> found = folder.filesOf(ref);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -130,7 +145,11 @@ public final class RepairService implements AutoCloseable {
         if (!ready) {
             return Optional.empty();
         }
-        return Optional.of(new RepairReport(markCompleted(ref, files, clock.instant()), true));
+        Instant now = clock.instant();
+        RepairEntry completed = store
+                ? markCompleted(ref, files, now)
+                : RepairEntry.pending(ref, now).withCompleted(files.videoSize(), now);
+        return Optional.of(new RepairReport(completed, true));
     }
 
     /** api.md §3.15: the ready artifact's path, or empty → 404 {@code artifact_not_found}. */

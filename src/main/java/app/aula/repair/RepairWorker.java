@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * running FFmpeg is stopped through the runner's cancellation. Entries are then left as they are;
  * the next start-up marks them {@code interrupted_by_restart} (media.md §7.4).
  */
-final class RepairWorker implements AutoCloseable {
+final class RepairWorker<S extends AutoCloseable> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("aula.repair");
     private static final int MAX_ERROR_CHARS = 300;
@@ -37,15 +37,15 @@ final class RepairWorker implements AutoCloseable {
     private final RepairState state;
     private final RepairJanitor janitor;
     private final RepairFolder folder;
-    private final RepairRunner runner;
-    private final RepairSlots slots;
+    private final RepairRunner<? super S> runner;
+    private final RepairSlots<? extends S> slots;
     private final Clock clock;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(RepairLimits.MAX_WAITING_JOBS);
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final Thread thread;
 
-    RepairWorker(RepairState state, RepairJanitor janitor, RepairFolder folder, RepairRunner runner, RepairSlots slots,
-            Clock clock) {
+    RepairWorker(RepairState state, RepairJanitor janitor, RepairFolder folder, RepairRunner<? super S> runner,
+            RepairSlots<? extends S> slots, Clock clock) {
         this.state = state;
         this.janitor = janitor;
         this.folder = folder;
@@ -96,7 +96,7 @@ final class RepairWorker implements AutoCloseable {
 
     private void run(Job job) throws InterruptedException {
         try {
-            AutoCloseable slot;
+            S slot;
             try {
                 slot = awaitSlot();
             } catch (ExecutionException e) {
@@ -104,7 +104,7 @@ final class RepairWorker implements AutoCloseable {
                 return;
             }
             try {
-                execute(job);
+                execute(job, slot);
             } finally {
                 release(slot);
             }
@@ -114,8 +114,8 @@ final class RepairWorker implements AutoCloseable {
         }
     }
 
-    private AutoCloseable awaitSlot() throws InterruptedException, ExecutionException {
-        CompletableFuture<AutoCloseable> request = slots.acquireSlot();
+    private S awaitSlot() throws InterruptedException, ExecutionException {
+        CompletableFuture<? extends S> request = slots.acquireSlot();
         try {
             return request.get();
         } catch (InterruptedException e) {
@@ -123,16 +123,19 @@ final class RepairWorker implements AutoCloseable {
             // A slot granted just before the cancel still has to go back.
             request.thenAccept(RepairWorker::release);
             throw e;
+        } catch (CancellationException e) {
+            // Only a provider that shuts down cancels a wait itself: stop like close() does.
+            throw new InterruptedException("FFmpeg slot wait cancelled by the provider");
         }
     }
 
-    private void execute(Job job) throws InterruptedException {
+    private void execute(Job job, S slot) throws InterruptedException {
         ArtifactFiles files = job.files();
         state.change(job.ref(), RepairEntry.pending(job.ref(), clock.instant()),
                 entry -> entry.withInProgress(clock.instant()));
         String failure;
         try {
-            RepairOutcome outcome = awaitOutcome(runner.run(job.source(), files.video()), files);
+            RepairOutcome outcome = awaitOutcome(runner.run(job.source(), files.video(), slot), files);
             failure = failureOf(outcome, files);
             if (failure == null) {
                 long size = files.videoSize();
@@ -171,8 +174,8 @@ final class RepairWorker implements AutoCloseable {
     static String failureOf(RepairOutcome outcome, ArtifactFiles files) {
         if (outcome.exitCode() != 0) {
             String stderr = outcome.stderr().strip();
-            String detail = stderr.isEmpty() ? "ffmpeg_exit_" + outcome.exitCode() : firstChars(stderr, MAX_ERROR_CHARS);
-            return "ffmpeg_failed:" + detail;
+            return "ffmpeg_failed:"
+                    + (stderr.isEmpty() ? "ffmpeg_exit_" + outcome.exitCode() : firstChars(stderr, MAX_ERROR_CHARS));
         }
         return files.videoSize() > 0 ? null : "ffmpeg_failed:empty_output";
     }
@@ -195,7 +198,8 @@ final class RepairWorker implements AutoCloseable {
     /** The exception text of a failure, as the original's {@code str(error)}: the message, else the type. */
     static String describe(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof CancellationException) {

@@ -1,0 +1,143 @@
+package app.aula.media;
+
+import app.aula.ffmpeg.CompatCounters;
+import app.aula.ffmpeg.Ffmpeg;
+import app.aula.ffmpeg.FfmpegArguments;
+import app.aula.ffmpeg.FfmpegProcess;
+import app.aula.ffmpeg.FfmpegSlots;
+import app.aula.ffmpeg.StdoutTarget;
+import app.aula.http.JsonReply;
+import app.aula.json.Json;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * One live FFmpeg remux to fragmented MP4 (media.md §6.4–6.5): takes a slot or answers 503
+ * {@code ffmpeg_busy}, starts FFmpeg, sends the status line only once FFmpeg has written its first
+ * bytes (502 if it ends without output, 504 after 30 s of silence), then relays the output with
+ * backpressure and terminates the process as soon as the stream ends for any reason.
+ */
+public final class CompatStream {
+
+    private static final Logger LOG = Logger.getLogger("aula.ffmpeg");
+    static final Duration FIRST_OUTPUT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Ffmpeg ffmpeg;
+    private final ScheduledExecutorService timers;
+
+    public CompatStream(Ffmpeg ffmpeg, ScheduledExecutorService timers) {
+        this.ffmpeg = ffmpeg;
+        this.timers = timers;
+    }
+
+    /** What FFmpeg reads: the ref (for logs and counters), its input string and its duration. */
+    record Source(String ref, String input, CompletableFuture<OptionalDouble> duration) {}
+
+    record Request(HttpServletRequest request, HttpServletResponse response, AsyncContext async, Source source,
+            BigDecimal start, OptionalDouble duration, long startedNanos) {}
+
+    /** The 200 headers of api.md §3.11 (also for HEAD). */
+    static void writeHeaders(Request compat) {
+        HttpServletResponse response = compat.response();
+        response.setStatus(200);
+        response.setContentType("video/mp4");
+        response.setHeader("Cache-Control", "no-store, max-age=0");
+        response.setHeader("Accept-Ranges", "none");
+        response.setHeader("Aula-Start", compat.start().stripTrailingZeros().toPlainString());
+        compat.duration().ifPresent(d -> response.setHeader("Aula-Duration", String.format(Locale.ROOT, "%.3f", d)));
+    }
+
+    void start(Request compat) {
+        CompatCounters counters = ffmpeg.compatCounters();
+        String mode = ffmpeg.compatMode().label();
+        Optional<FfmpegSlots.Slot> slot = ffmpeg.slots().tryAcquire();
+        if (slot.isEmpty()) {
+            fail(compat, JsonReply.error(503, "ffmpeg_busy").withHeader("Retry-After", "5"));
+            return;
+        }
+        FfmpegProcess process;
+        try {
+            process = ffmpeg.start(slot.get(), FfmpegArguments.compat(compat.source().input(), ffmpeg.compatMode(),
+                    compat.start()), StdoutTarget.PIPE, "compat ref=" + compat.source().ref() + " mode=" + mode
+                    + " start=" + compat.start().toPlainString());
+        } catch (IOException e) {
+            counters.failed(e.getMessage(), mode);
+            fail(compat, ffmpegFailed(e.getMessage()));
+            return;
+        }
+        ProcessOutputPublisher output = new ProcessOutputPublisher(process);
+        var timeout = timers.schedule(() -> {
+            if (output.firstOutput().complete(Boolean.FALSE)) {
+                process.terminate();
+                counters.failed("ffmpeg_timeout", mode);
+                fail(compat, JsonReply.error(504, "ffmpeg_timeout"));
+            }
+        }, FIRST_OUTPUT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        output.firstOutput().thenAccept(hasOutput -> {
+            timeout.cancel(false);
+            if (Boolean.TRUE.equals(hasOutput)) {
+                relay(compat, process, output, mode);
+            } else if (!process.timedOut()) {
+                process.exitCodeWithin(Duration.ofSeconds(2)).thenAccept(exit -> {
+                    if (compat.response().isCommitted()) {
+                        return; // the timeout already answered
+                    }
+                    String detail = process.firstStderrLine();
+                    counters.failed(detail.isEmpty() ? "ffmpeg_exit_" + exit.orElse(-1) : detail, mode);
+                    fail(compat, ffmpegFailed(detail.isEmpty() ? "ffmpeg_exit_" + exit.orElse(-1) : detail));
+                });
+            }
+        });
+    }
+
+    private void relay(Request compat, FfmpegProcess process, ProcessOutputPublisher output, String mode) {
+        CompatCounters counters = ffmpeg.compatCounters();
+        writeHeaders(compat);
+        StreamSession session = new StreamSession(compat.async(),
+                new StreamSession.Summary("ffmpeg", compat.source().ref(), 200, "start=" + compat.start().toPlainString()),
+                compat.startedNanos(), timers, (end, bytes) -> {
+                    output.cancel();
+                    process.terminate();
+                    switch (end) {
+                        case COMPLETE -> counters.succeeded(bytes, process.elapsed(), mode);
+                        case CLIENT_ABORT -> counters.clientDisconnected(mode);
+                        case STALL -> counters.failed("stall", mode);
+                        case UPSTREAM_ERROR -> counters.failed(failureText(process), mode);
+                    }
+                });
+        try {
+            UpstreamBodyPump pump = new UpstreamBodyPump(compat.response().getOutputStream(), session, -1);
+            output.subscribe(pump);
+            pump.start();
+        } catch (IOException e) {
+            session.end(StreamSession.End.CLIENT_ABORT);
+        }
+    }
+
+    private static String failureText(FfmpegProcess process) {
+        String tail = process.stderrTail().strip();
+        return tail.isEmpty() ? "ffmpeg_exit_" + process.waitForExit(Duration.ZERO).orElse(-1) : tail;
+    }
+
+    private static JsonReply ffmpegFailed(String detail) {
+        String text = detail == null ? "" : detail;
+        return JsonReply.of(502, Json.object().put("error", "ffmpeg_failed")
+                .put("detail", text.length() > 300 ? text.substring(0, 300) : text));
+    }
+
+    private static void fail(Request compat, JsonReply reply) {
+        LOG.fine(() -> "compat ref=" + compat.source().ref() + " failed before output: " + reply.status());
+        DriveMediaResponder.completeWithError(compat.request(), compat.response(), compat.async(), reply);
+    }
+}
