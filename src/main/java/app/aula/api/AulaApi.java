@@ -4,6 +4,8 @@ import app.aula.catalog.CatalogStore;
 import app.aula.catalog.CatalogWatcher;
 import app.aula.config.Settings;
 import app.aula.drive.DriveGateway;
+import app.aula.ffmpeg.Ffmpeg;
+import app.aula.repair.RepairService;
 import app.aula.library.LibraryRoots;
 import app.aula.external.ExternalPlayer;
 import app.aula.health.HealthReport;
@@ -33,7 +35,8 @@ public final class AulaApi extends ResourceConfig {
     }
 
     public AulaApi(Settings settings, CatalogStore catalog, CatalogWatcher watcher, ProgressStore progress,
-            HealthReport health, ExternalPlayer externalPlayer, DriveGateway drive, LibraryRoots libraries, Clock clock) {
+            HealthReport health, ExternalPlayer externalPlayer, DriveGateway drive, LibraryRoots libraries,
+            Ffmpeg ffmpeg, RepairService repairs, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
@@ -43,6 +46,7 @@ public final class AulaApi extends ResourceConfig {
         register(new RefreshResource(watcher));
         register(new ProgressResource(progress, settings.maxProgressBytes()));
         register(new MediaAdminResource(drive, libraries));
+        register(new RepairResource(repairs, ffmpeg, drive, libraries));
         register(new OpenExternalResource(externalPlayer));
         register(new AdminGuard(settings.adminFrom(), new ClientAddress(settings.trustedProxies())));
         register(new ApiExceptionMapper());

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -24,9 +23,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The ref-taking JSON endpoints: video metadata (api.md §3.10) from Drive's metadata cache or a
- * file stat, and the repair endpoints (§3.13–3.14), which validate exactly as specified and
- * report FFmpeg unavailable until the repair subsystem lands.
+ * {@code /api/video-metadata/{ref}} (admin, api.md §3.10): Drive's metadata cache for Drive ids,
+ * a file stat for {@code local:} refs.
  */
 @Path("/")
 public final class MediaAdminResource {
@@ -100,26 +98,5 @@ public final class MediaAdminResource {
         return body;
     }
 
-    /** api.md §3.13 steps 2–3: the ref is trimmed here only, as in the original. */
-    @POST
-    @AdminOnly
-    @Path("repair/{ref: .+}")
-    public Response repair(@PathParam("ref") String ref) {
-        FileRef.Parsed parsed = FileRef.parse(ref.trim());
-        if (parsed.ref().isEmpty()) {
-            return ApiReplies.error(headers, 400, "invalid_file_id");
-        }
-        return ApiReplies.error(headers, 503, "ffmpeg_not_available");
-    }
 
-    /** api.md §3.14: with no repair subsystem yet, no entry exists. */
-    @GET
-    @Path("repair-status/{ref: .+}")
-    public Response repairStatus(@PathParam("ref") String ref) {
-        if (FileRef.parse(ref).ref().isEmpty()) {
-            return ApiReplies.error(headers, 400, "invalid_file_id");
-        }
-        return ApiReplies.send(headers, JsonReply.of(404,
-                Json.object().put("error", "repair_not_found").put("status", "missing")));
-    }
 }

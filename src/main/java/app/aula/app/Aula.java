@@ -21,7 +21,10 @@ import app.aula.media.DriveFiles;
 import app.aula.media.DriveMediaResponder;
 import app.aula.media.DriveUpstream;
 import app.aula.media.MediaServlet;
-import app.aula.media.PendingMediaServlet;
+import app.aula.media.RepairedServlet;
+import app.aula.repair.FfmpegRepairRunner;
+import app.aula.repair.RepairLimits;
+import app.aula.repair.RepairService;
 import app.aula.media.StreamAbortServlet;
 import app.aula.progress.ProgressStore;
 import app.aula.web.BundledViewer;
@@ -69,9 +72,12 @@ final class Aula {
     private final CatalogWatcher watcher;
     private final DriveGateway gateway;
     private final Ffmpeg ffmpeg;
+    private final RepairService repairs;
     private final List<ExecutorService> executors;
 
-    private Aula(CatalogWatcher watcher, DriveGateway gateway, Ffmpeg ffmpeg, List<ExecutorService> executors) {
+    private Aula(CatalogWatcher watcher, DriveGateway gateway, Ffmpeg ffmpeg, RepairService repairs,
+            List<ExecutorService> executors) {
+        this.repairs = repairs;
         this.watcher = watcher;
         this.gateway = gateway;
         this.ffmpeg = ffmpeg;
@@ -86,6 +92,8 @@ final class Aula {
         // Credentials from local sources are resolved here, before the first request (media.md §4.1).
         DriveGateway gateway = DriveGateway.start(settings, version);
         Ffmpeg ffmpeg = Ffmpeg.start(settings, System::getenv, clock);
+        RepairService repairs = RepairService.start(settings.dataPath(), RepairLimits.from(settings),
+                new FfmpegRepairRunner(ffmpeg), ffmpeg.slots()::acquireWhenFree, clock);
         ProgressStore progress = new ProgressStore(settings.dataPath());
         progress.removeLeftoverTempFiles();
 
@@ -104,7 +112,7 @@ final class Aula {
         StaticRoot viewer = settings.viewerPath().isPresent()
                 ? new ViewerFolder(settings.viewerPath().get())
                 : new BundledViewer(context, startedAt);
-        HealthReport health = new HealthReport(settings, store, gateway, ffmpeg, version, startedAt, clock);
+        HealthReport health = new HealthReport(settings, store, gateway, ffmpeg, repairs, version, startedAt, clock);
         ExternalPlayer externalPlayer = new ExternalPlayer(System::getenv, System.getProperty("os.name", ""));
         // Local refs are servable with a library root: configured, or the demo while it is shown.
         LibraryRoots libraries = new LibraryRoots(settings.libraryPath(), demoFolder,
@@ -120,7 +128,7 @@ final class Aula {
         guards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 
         ServletRegistration.Dynamic api = context.addServlet("aula-api", new ServletContainer(new AulaApi(settings,
-                store, watcher, progress, health, externalPlayer, gateway, libraries, clock)));
+                store, watcher, progress, health, externalPlayer, gateway, libraries, ffmpeg, repairs, clock)));
         api.addMapping("/api/*");
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
@@ -136,7 +144,9 @@ final class Aula {
                 new CompatServlet(libraries, gateway, ffmpeg, new CompatStream(ffmpeg, mediaTimers)));
         compat.addMapping("/api/video-compatible/*");
         compat.setAsyncSupported(true);
-        addPending(context, "aula-repaired", "ffmpeg_not_available", "/api/repaired/*");
+        ServletRegistration.Dynamic repaired = context.addServlet("aula-repaired", new RepairedServlet(repairs, mediaTimers));
+        repaired.addMapping("/api/repaired/*");
+        repaired.setAsyncSupported(true);
 
         ServletRegistration.Dynamic statics = context.addServlet("aula-static", new StaticServlet(viewer));
         statics.addMapping("/");
@@ -145,14 +155,9 @@ final class Aula {
         watcher.start();
         LOG.info("Aula " + version + " started: data " + settings.dataPath() + ", catalogue "
                 + store.current().source().label() + (settings.valid() ? "" : ", with configuration errors"));
-        return new Aula(watcher, gateway, ffmpeg, List.of(mediaTimers, mediaIo));
+        return new Aula(watcher, gateway, ffmpeg, repairs, List.of(mediaTimers, mediaIo));
     }
 
-    private static void addPending(ServletContext context, String name, String error, String mapping) {
-        ServletRegistration.Dynamic servlet = context.addServlet(name, new PendingMediaServlet(error));
-        servlet.addMapping(mapping);
-        servlet.setAsyncSupported(true);
-    }
 
     /** catalog.md §5.1: DATA and VIEWER in preference order; one DATA candidate when the folders are equal. */
     static List<CatalogCandidate> candidates(Settings settings) {
@@ -174,6 +179,7 @@ final class Aula {
 
     void stop() {
         watcher.stop();
+        repairs.close(); // before FFmpeg, so a running job is recorded as interrupted, not failed
         ffmpeg.close(); // every FFmpeg process killed at undeploy (media.md §6.4)
         gateway.close();
         executors.forEach(ExecutorService::shutdownNow);

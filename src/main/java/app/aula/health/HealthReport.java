@@ -6,6 +6,7 @@ import app.aula.config.ConfigError;
 import app.aula.config.Settings;
 import app.aula.drive.DriveGateway;
 import app.aula.ffmpeg.Ffmpeg;
+import app.aula.repair.RepairService;
 import app.aula.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,13 +24,15 @@ public final class HealthReport {
     private final CatalogStore catalog;
     private final DriveGateway drive;
     private final Ffmpeg ffmpeg;
+    private final RepairService repairs;
     private final String version;
     private final Instant startedAt;
     private final Clock clock;
 
-    public HealthReport(Settings settings, CatalogStore catalog, DriveGateway drive, Ffmpeg ffmpeg, String version,
-            Instant startedAt, Clock clock) {
+    public HealthReport(Settings settings, CatalogStore catalog, DriveGateway drive, Ffmpeg ffmpeg,
+            RepairService repairs, String version, Instant startedAt, Clock clock) {
         this.ffmpeg = ffmpeg;
+        this.repairs = repairs;
         this.settings = settings;
         this.catalog = catalog;
         this.drive = drive;
@@ -47,7 +50,7 @@ public final class HealthReport {
         drive.put("error", available ? null : this.drive.error());
         root.set("ffmpeg", ffmpeg.healthFfmpeg());
         root.set("compatStream", ffmpeg.compatCounters().toJson());
-        repair(root.putObject("repair"));
+        root.set("repair", repairs.healthJson());
         root.set("ffmpegJobs", ffmpeg.healthJobs());
         root.put("version", version);
         root.put("uptimeSec", Math.max(0, ChronoUnit.SECONDS.between(startedAt, clock.instant())));
@@ -61,16 +64,6 @@ public final class HealthReport {
             errors.addObject().put("key", error.key()).put("message", error.message());
         }
         return root;
-    }
-
-    private void repair(ObjectNode repair) {
-        repair.put("totalRepairs", 0);
-        repair.put("successfulRepairs", 0);
-        repair.put("failedRepairs", 0);
-        repair.put("inProgress", 0);
-        repair.put("pending", 0);
-        repair.put("diskUsageMB", new java.math.BigDecimal("0.00"));
-        repair.put("diskLimitMB", settings.repairedMaxMb());
     }
 
     private void catalog(ObjectNode node) {

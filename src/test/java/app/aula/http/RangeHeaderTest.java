@@ -88,30 +88,57 @@ class RangeHeaderTest {
         assertEquals(span(7, 9, TEN), parse("bytes=-000000000000000000000000000003"));
     }
 
-    // ---- whitespace (HTTP optional whitespace: SP and HTAB)
+    // ---- blanks (SP and HTAB): optional around the whole field value only; RFC 9110 §14.1.1 allows
+    // none inside a ranges-specifier, so a blank there is malformed (or, before '=', another unit)
 
     @ParameterizedTest
-    @ValueSource(strings = {" bytes=2-5", "bytes=2-5 ", "\tbytes=2-5\t", "bytes =2-5", "bytes= 2-5", "bytes = 2-5"})
-    void whitespaceAroundTheHeaderAndTheEqualsSignIsAccepted(String header) {
-        assertEquals(span(2, 5, TEN), parse(header));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"bytes=2 -5", "bytes=2- 5", "bytes=2 - 5", "bytes=2\t-\t5"})
-    void whitespaceAroundTheDashIsAccepted(String header) {
+    @ValueSource(strings = {" bytes=2-5", "bytes=2-5 ", "\tbytes=2-5\t", " \t bytes=2-5 \t "})
+    void blanksAroundTheWholeHeaderAreAccepted(String header) {
         assertEquals(span(2, 5, TEN), parse(header));
     }
 
     @Test
-    void whitespaceInsideASuffixOrOpenRangeIsAccepted() {
-        assertEquals(span(7, 9, TEN), parse("bytes= - 3"));
-        assertEquals(span(7, 9, TEN), parse("bytes= 7 - "));
+    void blanksAroundTheWholeHeaderAreAcceptedForSuffixAndOpenRanges() {
+        assertEquals(span(7, 9, TEN), parse(" bytes=-3 "));
+        assertEquals(span(7, 9, TEN), parse("\tbytes=7-\t"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes =2-5", "bytes\t=2-5", "bytes = 2-5", " bytes =2-5 ", "BYTES =-3"})
+    void aBlankBeforeTheEqualsSignMakesTheUnitAnotherOneAndIsIgnored(String header) {
+        assertEquals(IGNORE, parse(header));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes= 2-5", "bytes=\t2-5", "bytes= -3", "bytes= 7-"})
+    void aBlankAfterTheEqualsSignIsUnsatisfiable(String header) {
+        assertEquals(UNSATISFIABLE, parse(header));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes=2 -5", "bytes=2- 5", "bytes=2 - 5", "bytes=2\t-\t5", "bytes=2\t-5"})
+    void aBlankAroundTheDashIsUnsatisfiable(String header) {
+        assertEquals(UNSATISFIABLE, parse(header));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes= - 3", "bytes=- 3", "bytes=-\t3", "bytes= 7 - ", "bytes=7 -", "bytes=7\t-"})
+    void aBlankInsideASuffixOrOpenRangeIsUnsatisfiable(String header) {
+        assertEquals(UNSATISFIABLE, parse(header));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bytes=2 3-5", "bytes=2-5 6", "bytes=- 3 4", "bytes=1 0-"})
-    void whitespaceInsideANumberIsUnsatisfiable(String header) {
+    void aBlankInsideANumberIsUnsatisfiable(String header) {
         assertEquals(UNSATISFIABLE, parse(header));
+    }
+
+    @Test
+    void onlySpacesAndTabsAroundTheHeaderAreStripped() {
+        assertEquals(IGNORE, parse("\nbytes=2-5")); // the unit is then "\nbytes"
+        assertEquals(IGNORE, parse("\u00a0bytes=2-5"));
+        assertEquals(UNSATISFIABLE, parse("bytes=2-5\r\n"));
+        assertEquals(UNSATISFIABLE, parse("bytes=2-5\u00a0"));
     }
 
     // ---- malformed → 416
@@ -265,6 +292,15 @@ class RangeHeaderTest {
     @ValueSource(strings = {"bytes=", "bytes=-", "bytes=abc", "bytes=5-2", "bytes=-0", "bytes=0-1,3-4"})
     void parseSpecRejectsWhatIsMalformedWithoutKnowingTheSize(String header) {
         assertEquals(UNSATISFIABLE, RangeHeader.parseSpec(header));
+    }
+
+    @Test
+    void parseSpecAppliesTheSameBlankRules() {
+        assertEquals(new RangeHeader.Spec(2, 5, -1), RangeHeader.parseSpec(" bytes=2-5\t"));
+        assertEquals(IGNORE, RangeHeader.parseSpec("bytes =2-5"));
+        assertEquals(UNSATISFIABLE, RangeHeader.parseSpec("bytes= 2-5"));
+        assertEquals(UNSATISFIABLE, RangeHeader.parseSpec("bytes=2 -5"));
+        assertEquals(UNSATISFIABLE, RangeHeader.parseSpec("bytes=- 3"));
     }
 
     // ---- ByteRange

@@ -12,6 +12,14 @@ interface Deployment {
     List<String> aulaThreads();
 
     /**
+     * Names of the threads with "aula" in their name that are alive right now, whoever started
+     * them and when (also threads started lazily by requests). The default looks at this JVM.
+     */
+    default List<String> liveAulaThreads() {
+        return AulaThreads.alive().stream().map(Thread::getName).sorted().toList();
+    }
+
+    /**
      * Stops the container and waits for the threads the application started to end.
      *
      * @return the names of threads with "aula" in their name that were started while this

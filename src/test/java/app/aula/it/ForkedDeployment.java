@@ -124,6 +124,38 @@ final class ForkedDeployment implements Deployment {
         }
     }
 
+    /** Asks the container JVM for a thread dump (jcmd Thread.print) and keeps the "aula" names. */
+    @Override
+    public List<String> liveAulaThreads() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!dump.waitFor(30, TimeUnit.SECONDS) || dump.exitValue() != 0) {
+                dump.destroyForcibly();
+                throw new IllegalStateException("jcmd Thread.print failed for " + this + ":\n" + output);
+            }
+            List<String> names = new ArrayList<>();
+            for (String line : output.split("\n")) {
+                int close = line.indexOf("\" #");
+                if (line.startsWith("\"") && close > 0) {
+                    String name = line.substring(1, close);
+                    if (name.toLowerCase(Locale.ROOT).contains("aula")) {
+                        names.add(name);
+                    }
+                }
+            }
+            names.sort(null);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public int port() {
         return port;

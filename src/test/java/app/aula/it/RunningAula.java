@@ -63,6 +63,11 @@ final class RunningAula {
         return deployment.aulaThreads();
     }
 
+    /** Threads with "aula" in their name alive right now in the container JVM (see {@link Deployment#liveAulaThreads}). */
+    List<String> liveAulaThreads() {
+        return deployment.liveAulaThreads();
+    }
+
     /** "127.0.0.1:port", the Host a same-machine browser would send. */
     String hostHeader() {
         return "127.0.0.1:" + port();

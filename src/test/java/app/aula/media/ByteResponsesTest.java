@@ -62,6 +62,10 @@ class ByteResponsesTest {
     private static final class Recorded {
         int status = 200;
         final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        /** How often {@code flushBuffer()} was called, and the status and headers at the first call. */
+        int flushes;
+        Integer statusAtFlush;
+        Map<String, String> headersAtFlush;
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         final HttpServletResponse response;
 
@@ -104,6 +108,13 @@ class ByteResponsesTest {
                                 return null;
                             case "getOutputStream":
                                 return out;
+                            case "flushBuffer":
+                                if (flushes++ == 0) {
+                                    statusAtFlush = status;
+                                    headersAtFlush = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                                    headersAtFlush.putAll(headers);
+                                }
+                                return null;
                             case "hashCode":
                                 return System.identityHashCode(proxy);
                             case "equals":
@@ -185,6 +196,26 @@ class ByteResponsesTest {
     }
 
     @Test
+    void everyNotModifiedIsFlushedOnceAfterItsHeadersSoNoContainerAddsAContentLength() throws IOException {
+        Map<String, Map<String, String>> cases = new TreeMap<>();
+        cases.put("If-None-Match", Map.of("If-None-Match", ETAG));
+        cases.put("If-None-Match *", Map.of("If-None-Match", "*"));
+        cases.put("If-Modified-Since", Map.of("If-Modified-Since", LAST_MODIFIED));
+        cases.put("Authorization", Map.of("Authorization", "Basic dTpw", "If-None-Match", ETAG));
+        for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+            Recorded r = new Recorded();
+            begin(r, "GET", c.getValue(), file("a.mp4", ETAG));
+            assertEquals(304, r.status, c.getKey());
+            assertEquals(1, r.flushes, c.getKey());
+            // Committed last: nothing was set after the flush, and the committed 304 had its validators.
+            assertEquals(304, r.statusAtFlush, c.getKey());
+            assertEquals(r.headers, r.headersAtFlush, c.getKey());
+            assertEquals(ETAG, r.headersAtFlush.get("ETag"), c.getKey());
+            assertNull(r.headersAtFlush.get("Content-Length"), c.getKey());
+        }
+    }
+
+    @Test
     void aFailedIfMatchIs412WithJson() throws IOException {
         Recorded r = new Recorded();
         Optional<ByteResponses.BodySpan> span = begin(r, "GET", Map.of("If-Match", "\"X\""), file("a.mp4", ETAG));
@@ -237,6 +268,14 @@ class ByteResponsesTest {
     void svgCarriesTheBareSandbox() throws IOException {
         Recorded r = new Recorded();
         begin(r, "GET", Map.of(), file("logo.svg", ETAG));
+        assertEquals("sandbox", r.headers.get("Content-Security-Policy"));
+    }
+
+    @Test
+    void xhtmlFromTheSourceCarriesTheBareSandbox() throws IOException {
+        Recorded r = new Recorded();
+        begin(r, "GET", Map.of(), new Representation("pagina.xhtml", 10, ETAG, MTIME, "application/xhtml+xml"));
+        assertEquals("application/xhtml+xml", r.headers.get("Content-Type"));
         assertEquals("sandbox", r.headers.get("Content-Security-Policy"));
     }
 

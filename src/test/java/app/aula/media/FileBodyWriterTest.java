@@ -1,5 +1,7 @@
 package app.aula.media;
 
+import static app.aula.media.StreamingStubs.assertAbortedNotCompleted;
+import static app.aula.media.StreamingStubs.assertCompletedNotDispatched;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** media.md §5: local file spans written only while the output is ready, then completed once. */
+/**
+ * media.md §5: local file spans written only while the output is ready, then completed once; a
+ * file that ends before the span does is aborted (media.md §4.5), not completed.
+ */
 class FileBodyWriterTest {
 
     private static final int SIZE = 600 * 1024;
@@ -71,12 +76,12 @@ class FileBodyWriterTest {
                 });
     }
 
-    /** Plays the container: calls onWritePossible whenever the output became ready again. */
+    /** Plays the container: calls onWritePossible whenever the output became ready again, until the stream ends. */
     private static int drive(FileBodyWriter writer, TestOutput out, AsyncRecord async) throws IOException {
         int calls = 0;
-        while (async.completions.get() == 0) {
+        while (!async.ended()) {
             if (++calls > 1000) {
-                throw new AssertionError("the writer never completed");
+                throw new AssertionError("the writer never ended the stream");
             }
             out.ready(true);
             writer.onWritePossible();
@@ -97,7 +102,7 @@ class FileBodyWriterTest {
         assertTrue(calls > 1, "calls=" + calls);
         assertEquals(List.of(FileBodyWriter.CHUNK, FileBodyWriter.CHUNK, 550_000 - 2 * FileBodyWriter.CHUNK),
                 out.writeSizes());
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
         assertEquals(1, ends.get());
         assertFalse(channel.isOpen());
     }
@@ -109,7 +114,7 @@ class FileBodyWriterTest {
         FileBodyWriter writer = new FileBodyWriter(channel, 0, SIZE, out, session(async, "local:all.mp4", 0, SIZE));
         drive(writer, out, async);
         assertArrayEquals(content, out.bytes());
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
     }
 
     @Test
@@ -128,7 +133,7 @@ class FileBodyWriterTest {
         FileBodyWriter writer = new FileBodyWriter(channel, 5, 300_000, out, session(async, "local:one.mp4", 5, 300_000));
         writer.onWritePossible();
         assertArrayEquals(Arrays.copyOfRange(content, 5, 300_005), out.bytes());
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
     }
 
     @Test
@@ -139,6 +144,7 @@ class FileBodyWriterTest {
         writer.onWritePossible();
         assertEquals(0, out.bytes().length);
         assertEquals(0, async.completions.get());
+        assertEquals(List.of(), async.dispatches);
     }
 
     @Test
@@ -148,7 +154,7 @@ class FileBodyWriterTest {
         FileBodyWriter writer = new FileBodyWriter(channel, 0, 0, out, session(async, "local:empty.mp4", 0, 0));
         writer.onWritePossible();
         assertEquals(0, out.bytes().length);
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
         assertEquals(1, ends.get());
     }
 
@@ -167,7 +173,7 @@ class FileBodyWriterTest {
     }
 
     @Test
-    void aFileShorterThanTheSpanEndsAsUpstreamError() throws IOException {
+    void aFileShorterThanTheSpanEndsAsUpstreamErrorAndIsAborted() throws IOException {
         TestOutput out = new TestOutput(true, true);
         AsyncRecord async = new AsyncRecord();
         FileBodyWriter writer = new FileBodyWriter(channel, SIZE - 10, 20, out,
@@ -178,7 +184,8 @@ class FileBodyWriterTest {
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains(" bytes=10 "), lines.get(0));
         assertTrue(lines.get(0).endsWith(" end=upstream_error"), lines.get(0));
-        assertEquals(1, async.completions.get());
+        assertAbortedNotCompleted(async, "upstream_error");
+        assertEquals(1, ends.get());
     }
 
     @Test
@@ -188,7 +195,7 @@ class FileBodyWriterTest {
         FileBodyWriter writer = new FileBodyWriter(channel, 0, SIZE, out, session(async, "local:gone.mp4", 0, SIZE));
         writer.onWritePossible();
         writer.onError(new IOException("connection reset"));
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
         assertEquals(1, ends.get());
         assertFalse(channel.isOpen());
         out.ready(true);

@@ -208,8 +208,15 @@ class MediaTypesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"application/xml", "text/xml", "application/xhtml+xml", "application/rss+xml",
+        "TEXT/XML; charset=utf-8", "Application/XHTML+XML", "application/atom+xml"})
+    void xmlTypesGetTheBareSandboxBecauseTheyCanRunScripts(String type) {
+        assertEquals("sandbox", MediaTypes.sandboxPolicy(type));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"text/plain; charset=utf-8", "video/mp4", "application/pdf", "image/png",
-        "text/vtt; charset=utf-8", "application/octet-stream", "application/xhtml+xml"})
+        "text/vtt; charset=utf-8", "application/octet-stream", "application/json", "application/xml-dtd"})
     void otherTypesGetNoSandbox(String type) {
         assertNull(MediaTypes.sandboxPolicy(type));
     }

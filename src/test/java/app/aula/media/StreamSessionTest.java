@@ -1,5 +1,8 @@
 package app.aula.media;
 
+import static app.aula.media.StreamingStubs.assertAbortedNotCompleted;
+import static app.aula.media.StreamingStubs.assertCompletedNotDispatched;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** media.md §5: one end per stream, the async context completed once, the summary line, stall. */
+/**
+ * media.md §5 and §4.5: one end per stream; a clean or client-side end completes the async
+ * context once, while an end that leaves the body short (upstream error, stall) is aborted through
+ * a dispatch to {@link StreamAbortServlet}; the summary line; stall.
+ */
 class StreamSessionTest {
 
     private ScheduledExecutorService timers;
@@ -120,9 +127,69 @@ class StreamSessionTest {
         session.end(StreamSession.End.CLIENT_ABORT);
         session.onError(null);
         session.onTimeout(null);
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
         assertEquals(1, ends.get());
         assertTrue(onlyLine("1EndTwice000").endsWith(" end=complete"));
+    }
+
+    @Test
+    void endingAnAbortedStreamAgainDispatchesOnceReleasesOnceAndLogsOnce() {
+        AsyncRecord async = new AsyncRecord();
+        StreamSession session = session(async, "1AbortTwice0", ONE_SECOND);
+        session.end(StreamSession.End.UPSTREAM_ERROR);
+        session.end(StreamSession.End.COMPLETE);
+        session.end(StreamSession.End.STALL);
+        session.onError(null);
+        session.onTimeout(null);
+        assertAbortedNotCompleted(async, "upstream_error");
+        assertEquals(1, ends.get());
+        assertTrue(onlyLine("1AbortTwice0").endsWith(" end=upstream_error"));
+    }
+
+    @Test
+    void aCompleteEndCompletesTheAsyncContextWithoutADispatch() {
+        AsyncRecord async = new AsyncRecord();
+        session(async, "1CleanEnd000", ONE_SECOND).end(StreamSession.End.COMPLETE);
+        assertCompletedNotDispatched(async);
+        assertEquals(1, ends.get());
+    }
+
+    @Test
+    void aClientAbortEndCompletesTheAsyncContextWithoutADispatch() {
+        AsyncRecord async = new AsyncRecord();
+        session(async, "1ClientGone0", ONE_SECOND).end(StreamSession.End.CLIENT_ABORT);
+        assertCompletedNotDispatched(async);
+        assertEquals(1, ends.get());
+        assertTrue(onlyLine("1ClientGone0").endsWith(" end=client_abort"));
+    }
+
+    @Test
+    void anUpstreamErrorIsDispatchedToTheAbortServletWithItsReasonInsteadOfCompleted() {
+        AsyncRecord async = new AsyncRecord();
+        session(async, "1UpstreamErr", ONE_SECOND).end(StreamSession.End.UPSTREAM_ERROR);
+        assertAbortedNotCompleted(async, "upstream_error");
+        assertEquals(1, ends.get());
+        assertTrue(onlyLine("1UpstreamErr").endsWith(" end=upstream_error"));
+    }
+
+    @Test
+    void aStallIsDispatchedToTheAbortServletWithItsReasonInsteadOfCompleted() {
+        AsyncRecord async = new AsyncRecord();
+        session(async, "1StallEnd000", ONE_SECOND).end(StreamSession.End.STALL);
+        assertAbortedNotCompleted(async, "stall");
+        assertEquals(1, ends.get());
+        assertTrue(onlyLine("1StallEnd000").endsWith(" end=stall"));
+    }
+
+    @Test
+    void anAbortAfterTheContainerEndedTheRequestStillReleasesTheSourceAndLogs() {
+        AsyncRecord async = new AsyncRecord();
+        StreamSession session = session(async, "1LateAbort00", ONE_SECOND);
+        async.containerEnded(); // getRequest(), dispatch() and complete() now throw IllegalStateException
+        assertDoesNotThrow(() -> session.end(StreamSession.End.UPSTREAM_ERROR));
+        assertEquals(1, ends.get());
+        assertTrue(session.ended());
+        assertTrue(onlyLine("1LateAbort00").endsWith(" end=upstream_error"));
     }
 
     @Test
@@ -130,7 +197,7 @@ class StreamSessionTest {
         AsyncRecord async = new AsyncRecord();
         StreamSession session = session(async, "1AsyncError0", ONE_SECOND);
         session.onError(null);
-        assertEquals(1, async.completions.get());
+        assertCompletedNotDispatched(async);
         assertEquals(1, ends.get());
         assertTrue(onlyLine("1AsyncError0").endsWith(" end=client_abort"));
     }
@@ -140,6 +207,7 @@ class StreamSessionTest {
         AsyncRecord async = new AsyncRecord();
         StreamSession session = session(async, "1AsyncTimeout", ONE_SECOND);
         session.onTimeout(null);
+        assertAbortedNotCompleted(async, "stall");
         assertEquals(1, ends.get());
         assertTrue(onlyLine("1AsyncTimeout").endsWith(" end=stall"));
     }
@@ -151,6 +219,7 @@ class StreamSessionTest {
         session.onComplete(null);
         assertEquals(1, ends.get());
         assertEquals(0, async.completions.get());
+        assertEquals(List.of(), async.dispatches);
         assertTrue(session.ended());
         assertTrue(onlyLine("1ContainerEnd").endsWith(" end=client_abort"));
         session.end(StreamSession.End.COMPLETE);
@@ -179,7 +248,7 @@ class StreamSessionTest {
         backdate(session, "blockedSinceNanos", TimeUnit.SECONDS.toNanos(121));
         String line = awaitLine("1StalledClient", 5);
         assertTrue(line.endsWith(" end=stall"), line);
-        assertEquals(1, async.completions.get());
+        assertAbortedNotCompleted(async, "stall");
         assertEquals(1, ends.get());
     }
 
@@ -191,7 +260,7 @@ class StreamSessionTest {
         backdate(session, "awaitingSourceSinceNanos", TimeUnit.SECONDS.toNanos(31));
         String line = awaitLine("1SilentDrive0", 5);
         assertTrue(line.endsWith(" end=upstream_error"), line);
-        assertEquals(1, async.completions.get());
+        assertAbortedNotCompleted(async, "upstream_error");
         assertEquals(1, ends.get());
     }
 

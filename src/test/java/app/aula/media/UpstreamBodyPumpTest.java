@@ -1,5 +1,7 @@
 package app.aula.media;
 
+import static app.aula.media.StreamingStubs.assertAbortedNotCompleted;
+import static app.aula.media.StreamingStubs.assertCompletedNotDispatched;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** media.md §5 and §4.5: Drive bodies relayed with demand 1 and the right end for every outcome. */
+/**
+ * media.md §5 and §4.5: Drive bodies relayed with demand 1 and the right end for every outcome
+ * (complete and client abort complete the async context; upstream errors abort it).
+ */
 class UpstreamBodyPumpTest {
 
     private ScheduledExecutorService timers;
@@ -123,7 +128,7 @@ class UpstreamBodyPumpTest {
             writePossible();
             int next = 0;
             boolean terminated = false;
-            for (int steps = 0; async.completions.get() == 0; steps++) {
+            for (int steps = 0; !async.ended(); steps++) {
                 if (steps > 10_000) {
                     throw new AssertionError("the stream never ended");
                 }
@@ -256,7 +261,7 @@ class UpstreamBodyPumpTest {
         List<byte[][]> items = items(new Random(4));
         Stream s = stream("1CompleteAsPromised", concat(items).length, true);
         s.run(items, s.pump::onComplete);
-        assertEquals(1, s.async.completions.get());
+        assertCompletedNotDispatched(s.async);
         assertEquals(1, ends.get());
         assertTrue(s.summary().endsWith(" end=complete"), s.summary());
         assertTrue(s.summary().contains(" bytes=" + concat(items).length + " "), s.summary());
@@ -268,26 +273,27 @@ class UpstreamBodyPumpTest {
         Stream s = stream("1UnknownLength", -1, true);
         s.run(items, s.pump::onComplete);
         assertArrayEquals(concat(items), s.out.bytes());
+        assertCompletedNotDispatched(s.async);
         assertTrue(s.summary().endsWith(" end=complete"), s.summary());
     }
 
     @Test
-    void fewerBytesThanPromisedEndAsUpstreamError() {
+    void fewerBytesThanPromisedEndAsUpstreamErrorAndAreAborted() {
         List<byte[][]> items = items(new Random(6));
         Stream s = stream("1FewerThanPromised", concat(items).length + 1, true);
         s.run(items, s.pump::onComplete);
         assertArrayEquals(concat(items), s.out.bytes());
-        assertEquals(1, s.async.completions.get());
+        assertAbortedNotCompleted(s.async, "upstream_error");
         assertTrue(s.summary().endsWith(" end=upstream_error"), s.summary());
     }
 
     @Test
-    void anUpstreamFailureEndsAsUpstreamError() {
+    void anUpstreamFailureEndsAsUpstreamErrorAndIsAborted() {
         List<byte[][]> items = items(new Random(7));
         Stream s = stream("1UpstreamFailure", 10L * 1024 * 1024, true);
         s.run(items.subList(0, 3), () -> s.pump.onError(new IOException("connection reset by Drive")));
         assertArrayEquals(concat(items.subList(0, 3)), s.out.bytes());
-        assertEquals(1, s.async.completions.get());
+        assertAbortedNotCompleted(s.async, "upstream_error");
         assertTrue(s.summary().endsWith(" end=upstream_error"), s.summary());
     }
 
@@ -300,7 +306,7 @@ class UpstreamBodyPumpTest {
         assertFalse(s.subscription.cancelled);
         s.out.listener().onError(new IOException("broken pipe"));
         assertTrue(s.subscription.cancelled);
-        assertEquals(1, s.async.completions.get());
+        assertCompletedNotDispatched(s.async);
         assertEquals(1, ends.get());
         assertTrue(s.summary().endsWith(" end=client_abort"), s.summary());
     }
@@ -313,7 +319,7 @@ class UpstreamBodyPumpTest {
         s.out.failWrites(new IOException("connection reset"));
         s.deliver(new byte[100]);
         assertTrue(s.subscription.cancelled);
-        assertEquals(1, s.async.completions.get());
+        assertCompletedNotDispatched(s.async);
         assertTrue(s.summary().endsWith(" end=client_abort"), s.summary());
     }
 
@@ -324,7 +330,7 @@ class UpstreamBodyPumpTest {
         s.pump.onSubscribe(s.subscription);
         s.session.onError(null);
         assertTrue(s.subscription.cancelled);
-        assertEquals(1, s.async.completions.get());
+        assertCompletedNotDispatched(s.async);
         assertTrue(s.summary().endsWith(" end=client_abort"), s.summary());
     }
 

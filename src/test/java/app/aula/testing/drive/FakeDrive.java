@@ -28,9 +28,13 @@ import java.util.function.Predicate;
  * try (FakeDrive drive = new FakeDrive()) {
  *     drive.addFile("video0000001", "01.mp4", "video/mp4", bytes).durationMillis(90_000L);
  *     drive.mediaFaults("video0000001").add(Fault.status(500), Fault.rateLimited(1));
- *     // AULA_DRIVE_API_ROOT = drive.rootUrl(), GOOGLE_SERVICE_ACCOUNT_JSON = drive.serviceAccountJson()
  * }
  * }</pre>
+ *
+ * <p>Aula under test gets {@code AULA_DRIVE_API_ROOT=rootUrl()} and
+ * {@code GOOGLE_SERVICE_ACCOUNT_JSON=serviceAccountJson()}; the test then reads
+ * {@link #requests()} to check what Aula asked (path, {@code Range}, {@code supportsAllDrives},
+ * bearer token) and how each answer ended ({@link RecordedRequest#outcome()}).
  *
  * <p>Endpoints: {@code POST /token}; {@code GET /drive/v3/files/{id}} (metadata, or media with
  * {@code alt=media}); {@code GET /download/drive/v3/files/{id}?alt=media} (media). Every request
@@ -162,7 +166,13 @@ public final class FakeDrive implements AutoCloseable {
         return log.await(condition, timeout);
     }
 
-    /** Whether a logged media response failed because the client closed its connection, waiting until {@code timeout}. */
+    /**
+     * Whether a logged media response failed because the client closed its connection, waiting
+     * until {@code timeout}. The fake notices a closed connection only on its next write, so stream a
+     * file larger than the socket buffers ({@link #addGeneratedFile} of 32 MiB or more): the fake is
+     * then blocked in a write when the client goes away. A client that leaves during a stall is seen
+     * once {@link #releaseStalls()} lets the fake write again.
+     */
     public boolean awaitMediaConnectionClosed(Duration timeout) {
         return awaitRequest(request -> request.kind() == Kind.MEDIA && request.outcome() == Outcome.CLIENT_GONE,
                 timeout).isPresent();
@@ -173,7 +183,11 @@ public final class FakeDrive implements AutoCloseable {
         return (int) requests(Kind.MEDIA).stream().filter(r -> r.outcome() == Outcome.CLIENT_GONE).count();
     }
 
-    /** Whether a logged response reached a {@link Fault#stallAfter} point, waiting until {@code timeout}. */
+    /**
+     * Whether a logged response reached a {@link Fault#stallAfter} or {@link Fault#hangBeforeHeaders}
+     * point, waiting until {@code timeout}. Call it before {@link #releaseStalls()}: a release only
+     * frees the stalls and hangs already reached.
+     */
     public boolean awaitStalled(Duration timeout) {
         return awaitRequest(RecordedRequest::stalled, timeout).isPresent();
     }

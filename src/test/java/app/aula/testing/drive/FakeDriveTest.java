@@ -30,6 +30,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,6 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ranges. The token endpoint is proven in {@link FakeDriveTokensTest}, the faults in
  * {@link FakeDriveFaultsTest}.
  */
+// A guard, not a wait: a regression in the fake must fail the build, not hang it.
+@Timeout(60)
 class FakeDriveTest {
 
     static final String VIDEO_ID = "video0000000001";

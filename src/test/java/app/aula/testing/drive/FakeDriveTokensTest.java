@@ -24,8 +24,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The fake's token endpoint with google-auth-library, and how the files API checks bearer tokens. */
+// A guard, not a wait: a regression in the fake must fail the build, not hang it.
+@Timeout(60)
 class FakeDriveTokensTest {
 
     private static final String FILE_ID = "tokenfile00001";

@@ -27,9 +27,14 @@ final class Pauses {
         return false;
     }
 
-    /** Waits for the next {@link #releaseAll()}; false when the fake closed first. */
-    synchronized boolean holdUntilReleased() {
+    /**
+     * Runs {@code onHold}, then waits for the next {@link #releaseAll()}; false when the fake closed
+     * first. {@code onHold} runs under the same lock as {@code releaseAll}, so a test that saw its
+     * effect and then releases can never release too early and leave the wait hanging.
+     */
+    synchronized boolean holdUntilReleased(Runnable onHold) {
         long seen = releases;
+        onHold.run();
         while (!closed && releases == seen) {
             if (!waitMillis(0)) {
                 return false;

@@ -88,7 +88,7 @@ public final class RecordedRequest {
     /** The status sent; 0 while the headers have not been sent. */
     public int status() { return status; }
     public long bodyBytesSent() { return bodyBytesSent; }
-    /** Whether the response reached a {@link Fault#stallAfter} point. */
+    /** Whether the response reached a {@link Fault#stallAfter} or {@link Fault#hangBeforeHeaders} point. */
     public boolean stalled() { return stalled; }
     public Outcome outcome() { return outcome; }
 

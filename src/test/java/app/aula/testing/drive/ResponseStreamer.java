@@ -42,7 +42,7 @@ final class ResponseStreamer {
               Body body, long first, long length) {
         Fault effective = fault == null ? Fault.NONE : fault;
         if (!effective.latency.isZero() && !pauses.sleep(effective.latency)
-                || effective.hangBeforeHeaders && !pauses.holdUntilReleased()) {
+                || effective.hangBeforeHeaders && !pauses.holdUntilReleased(() -> record.stalled(true))) {
             abort(exchange, record, Outcome.ABORTED_BY_CLOSE);
             return;
         }
@@ -62,14 +62,15 @@ final class ResponseStreamer {
         OutputStream out = exchange.getResponseBody();
         byte[] buffer = new byte[CHUNK_BYTES];
         long sent = 0;
+        boolean stalledOnce = false;
         while (sent < length) {
             if (sent == fault.resetAfterBytes) {
                 abort(exchange, record, Outcome.RESET_BY_FAKE);
                 return;
             }
-            if (sent == fault.stallAfterBytes && !record.stalled()) {
-                record.stalled(true);
-                if (!pauses.holdUntilReleased()) {
+            if (sent == fault.stallAfterBytes && !stalledOnce) {
+                stalledOnce = true;
+                if (!pauses.holdUntilReleased(() -> record.stalled(true))) {
                     abort(exchange, record, Outcome.ABORTED_BY_CLOSE);
                     return;
                 }
