@@ -60,7 +60,7 @@ public final class CatalogLoader {
             if (!forced && mark != null && mark.fingerprint().equals(fingerprint.get())) {
                 continue;
             }
-            Optional<CatalogSnapshot> loaded = load(candidate, fingerprint.get());
+            Optional<CatalogSnapshot> loaded = load(candidate, fingerprint.get(), forced);
             if (loaded.isPresent()) {
                 fileLoadedThisRun = true;
                 store.publish(loaded.get());
@@ -82,7 +82,8 @@ public final class CatalogLoader {
         store.publish(emptySnapshot());
     }
 
-    private Optional<CatalogSnapshot> load(CatalogCandidate candidate, Fingerprint fingerprint) {
+    /** @param forced a forced pass publishes what it re-read (new {@code loadedAt}) even when unchanged */
+    private Optional<CatalogSnapshot> load(CatalogCandidate candidate, Fingerprint fingerprint, boolean forced) {
         long started = System.nanoTime();
         try {
             byte[] bytes = Files.readAllBytes(candidate.file());
@@ -94,7 +95,7 @@ public final class CatalogLoader {
             for (String warning : snapshot.warnings()) {
                 LOG.warning("Catalogue " + candidate.composedPath() + ": " + warning);
             }
-            if (!snapshot.version().equals(current.version())) {
+            if (forced || !snapshot.version().equals(current.version())) {
                 LOG.info(String.format("Loaded catalogue %s (%s): %d classes, version %s in %d ms",
                         candidate.composedPath(), candidate.source().label(), snapshot.classCount(),
                         snapshot.version(), (System.nanoTime() - started) / 1_000_000));
@@ -127,7 +128,7 @@ public final class CatalogLoader {
     private void loadDemo() {
         CatalogCandidate demoFile = demo.orElseThrow();
         Optional<Fingerprint> fingerprint = Fingerprint.of(demoFile.file());
-        Optional<CatalogSnapshot> snapshot = fingerprint.flatMap(f -> load(demoFile, f));
+        Optional<CatalogSnapshot> snapshot = fingerprint.flatMap(f -> load(demoFile, f, false));
         store.publish(snapshot.orElseGet(this::emptySnapshot));
     }
 

@@ -10,14 +10,20 @@ import java.util.concurrent.Flow;
 
 /**
  * Moves an upstream body (the JDK HttpClient's {@code List<ByteBuffer>} publisher) into the
- * servlet output with end-to-end backpressure (media.md §5): one item is requested from
- * upstream only after the servlet output has accepted everything before it, so at most one
- * item (about 1 MiB at worst) is held per stream and no thread ever waits on either side.
+ * servlet output with end-to-end backpressure (media.md §5): one item is requested at a time,
+ * and only while less than {@link #READ_AHEAD_BYTES} wait for the client, so reading and writing
+ * overlap, at most about 1 MiB is held per stream, and no thread ever waits on either side.
  * Upstream callbacks and container callbacks meet in {@link #pump()}, serialised on this object.
  */
 final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
 
-    private static final int WRITE_CHUNK = 64 * 1024;
+    private static final int WRITE_CHUNK = 128 * 1024;
+    /**
+     * Upstream reads run ahead of client writes by at most this much (plus one item), so the
+     * network read and the client write overlap without unbounded buffering (media.md §5: about
+     * 1 MiB per stream at most).
+     */
+    static final int READ_AHEAD_BYTES = 512 * 1024;
 
     private final ServletOutputStream out;
     private final StreamSession session;
@@ -31,6 +37,7 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
     private Throwable upstreamFailure;
     private boolean listening;
     private long sent;
+    private long queuedBytes;
 
     /** @param expectedBytes the Content-Length promised to the client, or -1 when unknown */
     UpstreamBodyPump(ServletOutputStream out, StreamSession session, long expectedBytes) {
@@ -66,8 +73,12 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
     public synchronized void onNext(List<ByteBuffer> buffers) {
         requested = false;
         session.sourceArrived();
-        queue.addAll(buffers);
+        for (ByteBuffer buffer : buffers) {
+            queue.add(buffer);
+            queuedBytes += buffer.remaining();
+        }
         pump();
+        requestMoreIfRoom();
     }
 
     @Override
@@ -110,10 +121,8 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
                         session.end(StreamSession.End.UPSTREAM_ERROR);
                     } else if (upstreamComplete) {
                         session.end(StreamSession.End.COMPLETE);
-                    } else if (!requested && subscription != null) {
-                        requested = true;
-                        session.awaitingSource();
-                        subscription.request(1);
+                    } else {
+                        requestMoreIfRoom();
                     }
                     return;
                 }
@@ -122,10 +131,21 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
                 out.write(scratch, 0, filled);
                 sent += filled;
                 session.wrote(filled);
+                requestMoreIfRoom();
             }
             session.blocked();
         } catch (IOException e) {
             session.end(StreamSession.End.CLIENT_ABORT);
+        }
+    }
+
+    /** One item at a time, and only while the queue is below the read-ahead limit. */
+    private void requestMoreIfRoom() {
+        if (!requested && subscription != null && !upstreamComplete && upstreamFailure == null
+                && !session.ended() && listening && queuedBytes < READ_AHEAD_BYTES) {
+            requested = true;
+            session.awaitingSource();
+            subscription.request(1);
         }
     }
 
@@ -136,6 +156,7 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
             int n = Math.min(head.remaining(), scratch.length - filled);
             head.get(scratch, filled, n);
             filled += n;
+            queuedBytes -= n;
             if (!head.hasRemaining()) {
                 queue.poll();
             }

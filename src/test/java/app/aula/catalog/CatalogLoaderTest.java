@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.aula.json.Json;
@@ -260,15 +261,19 @@ class CatalogLoaderTest {
     }
 
     @Test
-    void unchangedFileKeepsTheSameSnapshot() throws IOException {
+    void unchangedFileKeepsTheSameSnapshotUntilAForcedPassRepublishesTheSameVersion() throws IOException {
         write(data, valid("from-data"));
         CatalogLoader loader = loader(List.of(data), false);
         loader.runPass(true);
         CatalogSnapshot first = store.current();
         loader.runPass(false);
         assertSame(first, store.current());
-        loader.runPass(true);
-        assertSame(first, store.current());
+        loader.runPass(true); // /api/refresh: re-read and published (new loadedAt), same version and bodies
+        CatalogSnapshot refreshed = store.current();
+        assertNotSame(first, refreshed);
+        assertEquals(first.version(), refreshed.version());
+        assertArrayEquals(first.courses().identity(), refreshed.courses().identity());
+        assertFalse(refreshed.loadedAt().isBefore(first.loadedAt()));
     }
 
     @Test

@@ -205,16 +205,25 @@ class UpstreamBodyPumpTest {
     }
 
     @Test
-    void nothingIsRequestedBeforeTheOutputAcceptedThePreviousItem() {
-        Stream s = stream("1NoRequestWhileBlocked", 20, true);
+    void readAheadWhileTheOutputIsBlockedStopsAtTheLimit() {
+        int item = 64 * 1024;
+        int limit = UpstreamBodyPump.READ_AHEAD_BYTES;
+        Stream s = stream("1ReadAheadBounded", 4L * limit, true);
         s.pump.start();
         s.pump.onSubscribe(s.subscription);
-        assertEquals(List.of(1L), s.subscription.requests());
-        s.deliver(new byte[10]);
+        s.deliver(new byte[item]); // written at once; the output then blocks
         assertFalse(s.out.isReady());
-        assertEquals(List.of(1L), s.subscription.requests());
+        int queued = 0;
+        while (queued < limit) {
+            assertEquals(2 + queued / item, s.subscription.requests().size(), "reads ahead while below the limit");
+            s.deliver(new byte[item]);
+            queued += item;
+        }
+        int requestsAtLimit = s.subscription.requests().size();
+        assertEquals(requestsAtLimit, s.subscription.requests().size(), "no request once the limit is queued");
+        assertEquals(1 + limit / item, requestsAtLimit);
         s.writable();
-        assertEquals(List.of(1L, 1L), s.subscription.requests());
+        assertTrue(s.subscription.requests().size() > requestsAtLimit, "reading resumes once the client drained some");
     }
 
     @Test
