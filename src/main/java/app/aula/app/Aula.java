@@ -133,15 +133,17 @@ final class Aula {
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
 
+        CompatStream compatStream = new CompatStream(ffmpeg, mediaTimers);
         DriveFiles drive = new DriveMediaResponder(gateway, new DriveUpstream(gateway, mediaClient, mediaTimers,
-                new RetryPolicy(), () -> ThreadLocalRandom.current().nextDouble()));
+                new RetryPolicy(), () -> ThreadLocalRandom.current().nextDouble()),
+                settings.driveInitialRemux() ? Optional.of(compatStream) : Optional.empty());
         ServletRegistration.Dynamic media = context.addServlet("aula-media",
                 new MediaServlet(libraries, drive, mediaTimers));
         media.addMapping("/drive/files/*");
         media.setAsyncSupported(true);
         context.addServlet("aula-stream-abort", new StreamAbortServlet()).addMapping(StreamAbortServlet.PATH);
         ServletRegistration.Dynamic compat = context.addServlet("aula-compat",
-                new CompatServlet(libraries, gateway, ffmpeg, new CompatStream(ffmpeg, mediaTimers)));
+                new CompatServlet(libraries, gateway, ffmpeg, compatStream));
         compat.addMapping("/api/video-compatible/*");
         compat.setAsyncSupported(true);
         ServletRegistration.Dynamic repaired = context.addServlet("aula-repaired", new RepairedServlet(repairs, mediaTimers));

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -59,18 +60,38 @@ public final class CompatStream {
     }
 
     void start(Request compat) {
-        CompatCounters counters = ffmpeg.compatCounters();
-        String mode = ffmpeg.compatMode().label();
         Optional<FfmpegSlots.Slot> slot = ffmpeg.slots().tryAcquire();
         if (slot.isEmpty()) {
             fail(compat, JsonReply.error(503, "ffmpeg_busy").withHeader("Retry-After", "5"));
             return;
         }
+        run(compat, slot.get(), FfmpegArguments.compat(compat.source().input(), ffmpeg.compatMode(), compat.start()),
+                ffmpeg.compatMode().label());
+    }
+
+    /**
+     * The opt-in initial remux of a full Drive video request (api.md §3.12, media.md §6.6):
+     * answered like a compat stream when a slot is free; false (nothing sent) when none is, so
+     * the caller serves the raw bytes instead.
+     */
+    boolean tryInitialRemux(Request compat) {
+        if (!ffmpeg.available()) {
+            return false;
+        }
+        Optional<FfmpegSlots.Slot> slot = ffmpeg.slots().tryAcquire();
+        if (slot.isEmpty()) {
+            return false;
+        }
+        run(compat, slot.get(), FfmpegArguments.initialRemux(compat.source().input()), "copy");
+        return true;
+    }
+
+    private void run(Request compat, FfmpegSlots.Slot slot, List<String> arguments, String mode) {
+        CompatCounters counters = ffmpeg.compatCounters();
         FfmpegProcess process;
         try {
-            process = ffmpeg.start(slot.get(), FfmpegArguments.compat(compat.source().input(), ffmpeg.compatMode(),
-                    compat.start()), StdoutTarget.PIPE, "compat ref=" + compat.source().ref() + " mode=" + mode
-                    + " start=" + compat.start().toPlainString());
+            process = ffmpeg.start(slot, arguments, StdoutTarget.PIPE, "compat ref=" + compat.source().ref()
+                    + " mode=" + mode + " start=" + compat.start().toPlainString());
         } catch (IOException e) {
             counters.failed(e.getMessage(), mode);
             fail(compat, ffmpegFailed(e.getMessage()));

@@ -3,6 +3,7 @@ package app.aula.media;
 import app.aula.drive.DriveFailure;
 import app.aula.drive.DriveGateway;
 import app.aula.drive.DriveMetadata;
+import app.aula.ffmpeg.FfmpegSource;
 import app.aula.http.ByteServing;
 import app.aula.http.EntityTags;
 import app.aula.http.JsonReply;
@@ -13,6 +14,10 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
@@ -27,10 +32,13 @@ public final class DriveMediaResponder implements DriveFiles {
 
     private final DriveGateway gateway;
     private final DriveUpstream upstream;
+    private final Optional<CompatStream> initialRemux;
 
-    public DriveMediaResponder(DriveGateway gateway, DriveUpstream upstream) {
+    /** @param initialRemux present when {@code AULA_DRIVE_INITIAL_REMUX} is on */
+    public DriveMediaResponder(DriveGateway gateway, DriveUpstream upstream, Optional<CompatStream> initialRemux) {
         this.gateway = gateway;
         this.upstream = upstream;
+        this.initialRemux = initialRemux;
     }
 
     @Override
@@ -75,6 +83,18 @@ public final class DriveMediaResponder implements DriveFiles {
             async.complete();
             return;
         }
+        if (initialRemux.isPresent() && remuxable(request, representation)) {
+            String input = FfmpegSource.driveFile(request.getScheme(), request.getLocalAddr(), request.getLocalPort(),
+                    request.getContextPath(), ref.text());
+            OptionalDouble duration = metadata.durationMillis() == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(metadata.durationMillis() / 1000.0);
+            CompatStream.Request compat = new CompatStream.Request(request, response, async,
+                    new CompatStream.Source(ref.text(), input, CompletableFuture.completedFuture(duration)),
+                    BigDecimal.ZERO, duration, started);
+            if (initialRemux.get().tryInitialRemux(compat)) {
+                return; // remuxing; without a free slot the raw bytes below answer instead
+            }
+        }
         String range = decision instanceof ByteServing.Partial partial ? partial.range().rangeHeader() : null;
         upstream.relay(new DriveUpstream.Relay(request, response, async, ref.text(), range, representation,
                 decision, started));
@@ -105,6 +125,12 @@ public final class DriveMediaResponder implements DriveFiles {
         }
         String range = spec instanceof RangeHeader.Spec ? request.getHeader("Range").trim() : null;
         upstream.relay(new DriveUpstream.Relay(request, response, async, ref.text(), range, null, null, started));
+    }
+
+    /** api.md §3.12: a full (no Range), non-raw request for a video. */
+    private static boolean remuxable(HttpServletRequest request, Representation representation) {
+        return request.getHeader("Range") == null && !"1".equals(request.getParameter("raw"))
+                && representation.contentType().startsWith("video/");
     }
 
     static JsonReply driveError(int status, String reason) {
