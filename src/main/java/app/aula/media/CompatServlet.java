@@ -10,12 +10,10 @@ import app.aula.library.LibraryRoots;
 import app.aula.library.LocalLibrary;
 import app.aula.web.ServletReplies;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  * {@link CompatStream} that runs FFmpeg and relays its fragmented MP4. HEAD answers the headers
  * after validation without starting FFmpeg.
  */
-public final class CompatServlet extends HttpServlet {
+public final class CompatServlet extends GetOrHeadServlet {
 
     private static final long serialVersionUID = 1L;
     static final String PREFIX = "/api/video-compatible/";
@@ -47,14 +45,8 @@ public final class CompatServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long started = System.nanoTime();
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            ServletReplies.send(request, response, JsonReply.methodNotAllowed(List.of("GET", "HEAD")));
-            return;
-        }
-        boolean head = method.equals("HEAD");
+    protected void serve(HttpServletRequest request, HttpServletResponse response, long started) throws IOException {
+        boolean head = request.getMethod().equals("HEAD");
         Optional<String> refText = MediaServlet.refOf(request, PREFIX);
         CompatCounters counters = ffmpeg.compatCounters();
         if (!head) {

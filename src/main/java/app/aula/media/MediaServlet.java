@@ -7,7 +7,6 @@ import app.aula.library.LibraryRoots;
 import app.aula.library.LocalLibrary;
 import app.aula.web.ServletReplies;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.URLDecoder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -24,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * the local library or on Drive, decides preconditions and ranges once through
  * {@link ByteServing}, and streams the chosen bytes asynchronously without blocking a thread.
  */
-public final class MediaServlet extends HttpServlet {
+public final class MediaServlet extends GetOrHeadServlet {
 
     private static final long serialVersionUID = 1L;
     static final String PREFIX = "/drive/files/";
@@ -40,13 +38,7 @@ public final class MediaServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long started = System.nanoTime();
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            ServletReplies.send(request, response, JsonReply.methodNotAllowed(List.of("GET", "HEAD")));
-            return;
-        }
+    protected void serve(HttpServletRequest request, HttpServletResponse response, long started) throws IOException {
         Optional<String> ref = refOf(request, PREFIX);
         if (ref.isPresent() && ref.get().startsWith(FileRef.LOCAL_PREFIX) && !libraryReady(request, response)) {
             return; // media.md §2.2: the root check comes before the syntax check

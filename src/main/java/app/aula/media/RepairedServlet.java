@@ -4,13 +4,11 @@ import app.aula.http.JsonReply;
 import app.aula.library.LocalLibrary;
 import app.aula.repair.RepairService;
 import app.aula.web.ServletReplies;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -18,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code /api/repaired/{ref}} (api.md §3.15): a ready repair artifact, served by the same range,
  * precondition and streaming code as local files on {@code /drive/files}.
  */
-public final class RepairedServlet extends HttpServlet {
+public final class RepairedServlet extends GetOrHeadServlet {
 
     private static final long serialVersionUID = 1L;
     static final String PREFIX = "/api/repaired/";
@@ -32,13 +30,7 @@ public final class RepairedServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long started = System.nanoTime();
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            ServletReplies.send(request, response, JsonReply.methodNotAllowed(List.of("GET", "HEAD")));
-            return;
-        }
+    protected void serve(HttpServletRequest request, HttpServletResponse response, long started) throws IOException {
         Optional<String> ref = MediaServlet.refOf(request, PREFIX);
         if (ref.isEmpty() || FileRef.parse(ref.get()).ref().isEmpty()) {
             ServletReplies.send(request, response, JsonReply.error(400, "invalid_file_id"));
