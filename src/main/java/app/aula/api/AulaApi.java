@@ -5,6 +5,7 @@ import app.aula.catalog.CatalogWatcher;
 import app.aula.config.Settings;
 import app.aula.drive.DriveGateway;
 import app.aula.ffmpeg.Ffmpeg;
+import app.aula.probe.ProbeService;
 import app.aula.repair.RepairService;
 import app.aula.library.LibraryRoots;
 import app.aula.external.ExternalPlayer;
@@ -36,7 +37,7 @@ public final class AulaApi extends ResourceConfig {
 
     public AulaApi(Settings settings, CatalogStore catalog, CatalogWatcher watcher, ProgressStore progress,
             HealthReport health, ExternalPlayer externalPlayer, DriveGateway drive, LibraryRoots libraries,
-            Ffmpeg ffmpeg, RepairService repairs, Clock clock) {
+            Ffmpeg ffmpeg, RepairService repairs, ProbeService probes, Clock clock) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
@@ -47,6 +48,7 @@ public final class AulaApi extends ResourceConfig {
         register(new ProgressResource(progress, settings.maxProgressBytes()));
         register(new MediaAdminResource(drive, libraries));
         register(new RepairResource(repairs, ffmpeg, drive, libraries));
+        register(new ProbeResource(probes, ffmpeg, drive, libraries));
         register(new OpenExternalResource(externalPlayer));
         register(new AdminGuard(settings.adminFrom(), new ClientAddress(settings.trustedProxies())));
         register(new ApiExceptionMapper());

@@ -22,6 +22,7 @@ import app.aula.media.DriveMediaResponder;
 import app.aula.media.DriveUpstream;
 import app.aula.media.MediaServlet;
 import app.aula.media.RepairedServlet;
+import app.aula.probe.ProbeService;
 import app.aula.repair.FfmpegRepairRunner;
 import app.aula.repair.RepairLimits;
 import app.aula.repair.RepairService;
@@ -73,11 +74,13 @@ final class Aula {
     private final DriveGateway gateway;
     private final Ffmpeg ffmpeg;
     private final RepairService repairs;
+    private final ProbeService probes;
     private final List<ExecutorService> executors;
 
     private Aula(CatalogWatcher watcher, DriveGateway gateway, Ffmpeg ffmpeg, RepairService repairs,
-            List<ExecutorService> executors) {
+            ProbeService probes, List<ExecutorService> executors) {
         this.repairs = repairs;
+        this.probes = probes;
         this.watcher = watcher;
         this.gateway = gateway;
         this.ffmpeg = ffmpeg;
@@ -122,13 +125,14 @@ final class Aula {
         ExecutorService mediaIo = Executors.newFixedThreadPool(MEDIA_IO_THREADS, daemon("aula-media-io"));
         HttpClient mediaClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(mediaIo).build();
+        ProbeService probes = ProbeService.start(settings.dataPath(), ffmpeg, gateway, mediaClient, clock);
 
         FilterRegistration.Dynamic guards = context.addFilter("aula-guards", new GuardFilter(settings.allowedHosts()));
         guards.setAsyncSupported(true);
         guards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 
         ServletRegistration.Dynamic api = context.addServlet("aula-api", new ServletContainer(new AulaApi(settings,
-                store, watcher, progress, health, externalPlayer, gateway, libraries, ffmpeg, repairs, clock)));
+                store, watcher, progress, health, externalPlayer, gateway, libraries, ffmpeg, repairs, probes, clock)));
         api.addMapping("/api/*");
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
@@ -157,7 +161,7 @@ final class Aula {
         watcher.start();
         LOG.info("Aula " + version + " started: data " + settings.dataPath() + ", catalogue "
                 + store.current().source().label() + (settings.valid() ? "" : ", with configuration errors"));
-        return new Aula(watcher, gateway, ffmpeg, repairs, List.of(mediaTimers, mediaIo));
+        return new Aula(watcher, gateway, ffmpeg, repairs, probes, List.of(mediaTimers, mediaIo));
     }
 
 
@@ -182,6 +186,7 @@ final class Aula {
     void stop() {
         watcher.stop();
         repairs.close(); // before FFmpeg, so a running job is recorded as interrupted, not failed
+        probes.close();
         ffmpeg.close(); // every FFmpeg process killed at undeploy (media.md §6.4)
         gateway.close();
         executors.forEach(ExecutorService::shutdownNow);
