@@ -10,9 +10,9 @@ import java.util.concurrent.Flow;
 
 /**
  * Moves an upstream body (the JDK HttpClient's {@code List<ByteBuffer>} publisher) into the
- * servlet output with end-to-end backpressure (media.md §5): one item is requested at a time,
- * and only while less than {@link #READ_AHEAD_BYTES} wait for the client, so reading and writing
- * overlap, at most about 1 MiB is held per stream, and no thread ever waits on either side.
+ * servlet output with end-to-end backpressure (media.md §5): items are requested only while
+ * what is queued plus what is requested stays under {@link #READ_AHEAD_BYTES}, so reading and
+ * writing overlap, at most about 1 MiB is held per stream, and no thread waits on either side.
  * Upstream callbacks and container callbacks meet in {@link #pump()}, serialised on this object.
  */
 final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
@@ -32,7 +32,10 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
     /** Reused only after {@code isReady()} confirmed the previous write finished. */
     private final byte[] scratch = new byte[WRITE_CHUNK];
     private Flow.Subscription subscription;
-    private boolean requested;
+    /** Items requested from upstream and not delivered yet. */
+    private long outstanding;
+    /** The largest item seen so far; the JDK client delivers 16 KiB buffers by default. */
+    private long itemEstimate = 16 * 1024;
     private boolean upstreamComplete;
     private Throwable upstreamFailure;
     private boolean listening;
@@ -71,12 +74,15 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
 
     @Override
     public synchronized void onNext(List<ByteBuffer> buffers) {
-        requested = false;
+        outstanding = Math.max(0, outstanding - 1);
         session.sourceArrived();
+        long itemBytes = 0;
         for (ByteBuffer buffer : buffers) {
             queue.add(buffer);
-            queuedBytes += buffer.remaining();
+            itemBytes += buffer.remaining();
         }
+        queuedBytes += itemBytes;
+        itemEstimate = Math.max(itemEstimate, itemBytes);
         pump();
         requestMoreIfRoom();
     }
@@ -139,13 +145,23 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
         }
     }
 
-    /** One item at a time, and only while the queue is below the read-ahead limit. */
+    /**
+     * Keeps as many items requested as fit, with what is queued, under the read-ahead limit:
+     * the upstream socket is read continuously (a demand of one item would stop and restart it
+     * for every 16 KiB), and memory per stream stays bounded.
+     */
     private void requestMoreIfRoom() {
-        if (!requested && subscription != null && !upstreamComplete && upstreamFailure == null
-                && !session.ended() && listening && queuedBytes < READ_AHEAD_BYTES) {
-            requested = true;
+        if (subscription == null || upstreamComplete || upstreamFailure != null || session.ended() || !listening) {
+            return;
+        }
+        long room = (READ_AHEAD_BYTES - queuedBytes) / itemEstimate - outstanding;
+        if (room <= 0 && outstanding == 0 && queuedBytes < READ_AHEAD_BYTES) {
+            room = 1; // an item larger than the remaining room: still one at a time
+        }
+        if (room > 0) {
+            outstanding += room;
             session.awaitingSource();
-            subscription.request(1);
+            subscription.request(room);
         }
     }
 
