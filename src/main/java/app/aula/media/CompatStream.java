@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -33,6 +34,12 @@ public final class CompatStream {
 
     private static final Logger LOG = Logger.getLogger("aula.ffmpeg");
     static final Duration FIRST_OUTPUT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long FFmpeg may be silent before a keep-alive {@code free} box probes the client: two
+     * probes fit in the first second after a disconnect (the first draws the peer's reset, the
+     * second fails), so the process is gone within the 2 s of media.md §6.4.
+     */
+    static final Duration LIVENESS_PROBE = Duration.ofMillis(250);
 
     private final Ffmpeg ffmpeg;
     private final ScheduledExecutorService timers;
@@ -125,9 +132,13 @@ public final class CompatStream {
     private void relay(Request compat, FfmpegProcess process, ProcessOutputPublisher output, String mode) {
         CompatCounters counters = ffmpeg.compatCounters();
         writeHeaders(compat);
+        long probeMillis = LIVENESS_PROBE.toMillis();
+        ScheduledFuture<?> liveness = timers.scheduleWithFixedDelay(() -> output.keepAliveIfIdle(LIVENESS_PROBE),
+                probeMillis, probeMillis, TimeUnit.MILLISECONDS);
         StreamSession session = new StreamSession(compat.async(),
                 new StreamSession.Summary("ffmpeg", compat.source().ref(), 200, "start=" + compat.start().toPlainString()),
                 compat.startedNanos(), timers, (end, bytes) -> {
+                    liveness.cancel(false);
                     output.cancel();
                     process.terminate();
                     switch (end) {

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * FFmpeg's standard output as a publisher with real demand (media.md §5): one reader thread per
@@ -18,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for one, so a slow client fills the pipe and pauses FFmpeg. The end of output is reported as
  * completion only when FFmpeg also exited with 0; any other exit is an error, so a failure after
  * the first byte aborts the client connection rather than ending the body cleanly.
+ *
+ * <p>While FFmpeg produces nothing (a stalled Drive source, a slow re-encode), no write would
+ * ever tell a departed client apart from a patient one, and the process would outlive the
+ * client (media.md §6.4 asks for a liveness check). {@link #keepAliveIfIdle} therefore writes an
+ * empty MP4 {@code free} box between two top-level boxes when the output has been idle: players
+ * ignore it, and a closed connection fails the write, which ends the stream.
  */
 final class ProcessOutputPublisher implements Flow.Publisher<List<ByteBuffer>>, Flow.Subscription {
 
@@ -28,6 +35,14 @@ final class ProcessOutputPublisher implements Flow.Publisher<List<ByteBuffer>>, 
     private final FfmpegProcess process;
     private final InputStream stdout;
     private final CompletableFuture<Boolean> firstOutput = new CompletableFuture<>();
+    /** Serialises emissions from the reader and from {@link #keepAliveIfIdle}, in stream order. */
+    private final ReentrantLock emitting = new ReentrantLock();
+    /** Guarded by {@link #emitting}. */
+    private final Mp4BoxCursor boxes = new Mp4BoxCursor();
+    /** Guarded by {@link #emitting}. */
+    private long lastEmitNanos = System.nanoTime();
+    /** Guarded by {@link #emitting}: the output ended, nothing more may be emitted. */
+    private boolean ended;
     private Flow.Subscriber<? super List<ByteBuffer>> subscriber;
     private long demand;
     private boolean cancelled;
@@ -81,15 +96,67 @@ final class ProcessOutputPublisher implements Flow.Publisher<List<ByteBuffer>>, 
                 if (target == null) {
                     return; // cancelled: the session terminates the process
                 }
-                target.onNext(List.of(ByteBuffer.wrap(pending)));
+                emit(target, pending);
                 pending = readChunk();
             }
+            endEmissions();
             finish();
         } catch (IOException e) {
+            endEmissions();
             Flow.Subscriber<? super List<ByteBuffer>> target = currentSubscriber();
             if (target != null) {
                 target.onError(e);
             }
+        }
+    }
+
+    private void emit(Flow.Subscriber<? super List<ByteBuffer>> target, byte[] chunk) {
+        emitting.lock();
+        try {
+            target.onNext(List.of(ByteBuffer.wrap(chunk)));
+            boxes.advance(chunk, 0, chunk.length);
+            lastEmitNanos = System.nanoTime();
+        } finally {
+            emitting.unlock();
+        }
+    }
+
+    private void endEmissions() {
+        emitting.lock();
+        try {
+            ended = true;
+        } finally {
+            emitting.unlock();
+        }
+    }
+
+    /**
+     * Emits an empty {@code free} box when nothing was emitted for {@code idle}, the output so
+     * far ends exactly between two top-level boxes and the subscriber has demand; never blocks.
+     *
+     * @return whether a box was emitted
+     */
+    boolean keepAliveIfIdle(Duration idle) {
+        if (!emitting.tryLock()) {
+            return false; // the reader is emitting right now: not idle
+        }
+        try {
+            if (ended || !boxes.atBoundary() || System.nanoTime() - lastEmitNanos < idle.toNanos()) {
+                return false;
+            }
+            Flow.Subscriber<? super List<ByteBuffer>> target;
+            synchronized (this) {
+                if (cancelled || subscriber == null || demand == 0) {
+                    return false;
+                }
+                demand--;
+                target = subscriber;
+            }
+            target.onNext(List.of(ByteBuffer.wrap(Mp4BoxCursor.freeBox())));
+            lastEmitNanos = System.nanoTime();
+            return true;
+        } finally {
+            emitting.unlock();
         }
     }
 

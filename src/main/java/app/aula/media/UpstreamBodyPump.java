@@ -41,6 +41,8 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
     private boolean listening;
     private long sent;
     private long queuedBytes;
+    /** Bytes were written since the last flush. */
+    private boolean unflushed;
 
     /** @param expectedBytes the Content-Length promised to the client, or -1 when unknown */
     UpstreamBodyPump(ServletOutputStream out, StreamSession session, long expectedBytes) {
@@ -128,6 +130,7 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
                     } else if (upstreamComplete) {
                         session.end(StreamSession.End.COMPLETE);
                     } else {
+                        flushIfCaughtUp();
                         requestMoreIfRoom();
                     }
                     return;
@@ -135,6 +138,7 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
                 int filled = fillScratch();
                 session.sourceByte();
                 out.write(scratch, 0, filled);
+                unflushed = true;
                 sent += filled;
                 session.wrote(filled);
                 requestMoreIfRoom();
@@ -142,6 +146,18 @@ final class UpstreamBodyPump implements Flow.Subscriber<List<ByteBuffer>> {
             session.blocked();
         } catch (IOException e) {
             session.end(StreamSession.End.CLIENT_ABORT);
+        }
+    }
+
+    /**
+     * Everything that arrived is written and the source is slower than the client: push what the
+     * container aggregated (Jetty and Tomcat hold small writes until their buffer fills), so a
+     * live FFmpeg stream's first bytes and a slow source's bytes reach the client at once.
+     */
+    private void flushIfCaughtUp() throws IOException {
+        if (unflushed) {
+            unflushed = false;
+            out.flush();
         }
     }
 

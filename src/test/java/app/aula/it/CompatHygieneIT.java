@@ -332,7 +332,6 @@ class CompatHygieneIT {
 
     // ---- first bytes ----
 
-    @org.junit.jupiter.api.Disabled("first compat bytes are held until ~16 KiB (issue 4 open bug)")
     @Test
     void theStatusLineAndTheFirstBytesAreSentAsSoonAsFfmpegWritesThem() throws Exception {
         FakeFfmpeg stubborn = FakeFfmpeg.install("stubborn-ffmpeg.sh");

@@ -38,6 +38,7 @@ final class StreamingStubs {
     static final class TestOutput extends ServletOutputStream {
         private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
         private final List<Integer> writeSizes = new ArrayList<>();
+        private final List<Integer> flushedAt = new ArrayList<>();
         private volatile boolean ready;
         private final boolean notReadyAfterWrite;
         private volatile IOException failWith;
@@ -67,6 +68,19 @@ final class StreamingStubs {
 
         synchronized List<Integer> writeSizes() {
             return List.copyOf(writeSizes);
+        }
+
+        /** How many bytes had been written at each {@code flush()}, in order. */
+        synchronized List<Integer> flushedAt() {
+            return List.copyOf(flushedAt);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (failWith != null) {
+                throw failWith;
+            }
+            flushedAt.add(sink.size());
         }
 
         @Override

@@ -366,4 +366,22 @@ class UpstreamBodyPumpTest {
         assertTrue(s.subscription.cancelled);
         assertEquals(List.of(), s.subscription.requests());
     }
+
+    @Test
+    void whatArrivedIsFlushedOnceTheQueueIsDrainedSoASlowSourcesBytesAreNotHeldByTheContainer() {
+        Stream stream = stream("flushing", -1, false);
+        stream.pump.start();
+        stream.pump.onSubscribe(stream.subscription);
+        stream.writePossible();
+        assertEquals(List.of(), stream.out.flushedAt(), "nothing written, nothing to flush");
+
+        stream.deliver(new byte[24]);
+        assertEquals(List.of(24), stream.out.flushedAt(), "24 bytes arrived and were pushed out at once");
+
+        stream.deliver(new byte[100], new byte[8]);
+        assertEquals(List.of(24, 132), stream.out.flushedAt());
+
+        stream.writePossible();
+        assertEquals(List.of(24, 132), stream.out.flushedAt(), "no flush without new bytes");
+    }
 }
