@@ -160,3 +160,21 @@ export function stats(bootstrap = state.bootstrap) {
 export function displayName(value, fallback = '') {
   return typeof value === 'string' && value.trim() !== '' ? value : fallback;
 }
+
+/**
+ * A class's primary file ref (catalog.md §7.4, viewer.md §6.1): `files.video` when it is a
+ * non-empty string and `hasVideo` is true, else `files.html` likewise; null when neither (such a
+ * class keeps a positional progress key). This is the stable progress key.
+ */
+export function primaryRef(cls) {
+  const files = (cls && cls.files) || {};
+  const usable = (flag, ref) => truthy(flag) && typeof ref === 'string' && ref.trim() !== '';
+  if (usable(cls && cls.hasVideo, files.video)) return files.video;
+  if (usable(cls && cls.hasHtml, files.html)) return files.html;
+  return null;
+}
+
+/** A class the player can open: it has a video or an HTML lesson (viewer.md §4 "Course"). */
+export function isPlayable(cls) {
+  return primaryRef(cls) !== null;
+}
