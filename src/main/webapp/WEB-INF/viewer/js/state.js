@@ -162,19 +162,25 @@ export function displayName(value, fallback = '') {
 }
 
 /**
- * A class's primary file ref (catalog.md §7.4, viewer.md §6.1): `files.video` when it is a
- * non-empty string and `hasVideo` is true, else `files.html` likewise; null when neither (such a
- * class keeps a positional progress key). This is the stable progress key.
+ * A class's primary file ref, its stable progress key (catalog.md §7.4, viewer.md §6.1):
+ * `files.video` when it is a non-empty string, else `files.html` likewise; null when neither
+ * (such a class keeps a positional key). The has* flags do not enter into the key.
  */
 export function primaryRef(cls) {
   const files = (cls && cls.files) || {};
-  const usable = (flag, ref) => truthy(flag) && typeof ref === 'string' && ref.trim() !== '';
-  if (usable(cls && cls.hasVideo, files.video)) return files.video;
-  if (usable(cls && cls.hasHtml, files.html)) return files.html;
+  const nonEmpty = (ref) => typeof ref === 'string' && ref.trim() !== '';
+  if (nonEmpty(files.video)) return files.video;
+  if (nonEmpty(files.html)) return files.html;
   return null;
 }
 
-/** A class the player can open: it has a video or an HTML lesson (viewer.md §4 "Course"). */
+/** A usable file ref (viewer.md §5.1): its has* flag is true and the ref is non-empty; else null. */
+export function usableRef(cls, flag, file) {
+  const ref = cls && cls.files ? cls.files[file] : null;
+  return truthy(cls && cls[flag]) && typeof ref === 'string' && ref.trim() !== '' ? ref : null;
+}
+
+/** A class the player can open: it has a usable video or HTML lesson (viewer.md §4 "Course"). */
 export function isPlayable(cls) {
-  return primaryRef(cls) !== null;
+  return usableRef(cls, 'hasVideo', 'video') !== null || usableRef(cls, 'hasHtml', 'html') !== null;
 }
