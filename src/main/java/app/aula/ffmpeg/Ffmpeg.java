@@ -24,6 +24,7 @@ public final class Ffmpeg implements AutoCloseable {
     private final FfmpegSlots slots;
     private final FfmpegProcesses processes;
     private final DurationProbe durations;
+    private final KeyframeProbe keyframes;
     private final CompatCounters compatCounters;
     private final CompatMode compatMode;
 
@@ -32,6 +33,7 @@ public final class Ffmpeg implements AutoCloseable {
         this.slots = new FfmpegSlots(settings.maxFfmpegJobs());
         this.processes = new FfmpegProcesses();
         this.durations = new DurationProbe(discovery::binary, processes);
+        this.keyframes = new KeyframeProbe(discovery::binary, processes);
         this.compatCounters = new CompatCounters(clock);
         this.compatMode = CompatMode.of(settings.compatForceReencode());
     }
@@ -97,6 +99,10 @@ public final class Ffmpeg implements AutoCloseable {
 
     public DurationProbe durations() {
         return durations;
+    }
+
+    public KeyframeProbe keyframes() {
+        return keyframes;
     }
 
     public CompatCounters compatCounters() {

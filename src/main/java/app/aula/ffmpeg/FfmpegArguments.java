@@ -21,6 +21,9 @@ public final class FfmpegArguments {
     private static final String RESAMPLE = "aresample=async=1:min_hard_comp=0.100:first_pts=0";
     private static final String RESAMPLE_REMUX = "aresample=async=1:first_pts=0";
     private static final List<String> TIMING = List.of("-avoid_negative_ts", "make_zero");
+    private static final List<String> TIMING_FROM_ZERO = List.of("-avoid_negative_ts", "disabled", "-use_editlist", "1");
+    private static final List<String> FRAGMENTED_FROM_ZERO_TO_STDOUT = List.of(
+            "-movflags", "+frag_keyframe+delay_moov+default_base_moof", "-f", "mp4", "pipe:1");
     private static final List<String> FRAGMENTED_TO_STDOUT = List.of(
             "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4", "pipe:1");
 
@@ -38,6 +41,24 @@ public final class FfmpegArguments {
 
     /** Same, with the start as the decimal the request carried (at most 3 decimals are used). */
     public static List<String> compat(String source, CompatMode mode, BigDecimal startSeconds) {
+        return compat(source, mode, startSeconds, TIMING, FRAGMENTED_TO_STDOUT);
+    }
+
+    /**
+     * The compat stream whose output timeline starts at 0 even when the video has B-frames
+     * (media.md §6.5): {@code make_zero} shifts the first <em>decode</em> time to 0, which leaves
+     * the first frame shown at 2 frames or so; instead the timestamps are kept and an edit list
+     * hides the decoder delay. The edit list needs the first packets, so the moov is written
+     * with the first fragment ({@code delay_moov}) rather than empty up front. Only valid when
+     * {@code seekSeconds} lands both streams at the same time: 0, a keyframe time in copy mode
+     * ({@link KeyframeProbe}), or any time in re-encode mode (frame-accurate).
+     */
+    public static List<String> compatFromZero(String source, CompatMode mode, BigDecimal seekSeconds) {
+        return compat(source, mode, seekSeconds, TIMING_FROM_ZERO, FRAGMENTED_FROM_ZERO_TO_STDOUT);
+    }
+
+    private static List<String> compat(String source, CompatMode mode, BigDecimal startSeconds, List<String> timing,
+            List<String> container) {
         List<String> args = new ArrayList<>(QUIET);
         args.add("-fflags");
         args.add("+genpts+igndts+discardcorrupt");
@@ -51,9 +72,16 @@ public final class FfmpegArguments {
         args.addAll(STREAMS);
         args.addAll(mode == CompatMode.REENCODE ? VIDEO_REENCODE : VIDEO_COPY);
         addAudio(args, RESAMPLE);
-        args.addAll(TIMING);
-        args.addAll(FRAGMENTED_TO_STDOUT);
+        args.addAll(timing);
+        args.addAll(container);
         return List.copyOf(args);
+    }
+
+    /** ffprobe printing the time of the first video keyframe from a seek to {@code start} (the one at or before it). */
+    static List<String> keyframeAtOrBefore(String source, BigDecimal start) {
+        return List.of("-v", "error", "-select_streams", "v:0", "-skip_frame", "nokey",
+                "-show_entries", "frame=pts_time", "-read_intervals", seconds(start) + "%+#1",
+                "-of", "csv=p=0", source);
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.aula.media;
 
 import app.aula.ffmpeg.CompatCounters;
+import app.aula.ffmpeg.CompatMode;
 import app.aula.ffmpeg.Ffmpeg;
 import app.aula.ffmpeg.FfmpegArguments;
 import app.aula.ffmpeg.FfmpegProcess;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +74,21 @@ public final class CompatStream {
             fail(compat, JsonReply.error(503, "ffmpeg_busy").withHeader("Retry-After", "5"));
             return;
         }
-        run(compat, slot.get(), FfmpegArguments.compat(compat.source().input(), ffmpeg.compatMode(), compat.start()),
-                ffmpeg.compatMode().label());
+        CompatMode mode = ffmpeg.compatMode();
+        if (mode == CompatMode.REENCODE || compat.start().signum() == 0) {
+            run(compat, slot.get(), FfmpegArguments.compatFromZero(compat.source().input(), mode, compat.start()),
+                    mode.label());
+            return;
+        }
+        // Copy mode from a later start: seek to the keyframe at or before it, so that video and
+        // audio both begin at 0; without that keyframe, the start itself with the shifted timeline.
+        ffmpeg.keyframes().keyframeAtOrBefore(compat.source().input(), compat.start())
+                .exceptionally(failure -> Optional.empty())
+                .thenAccept(keyframe -> run(compat, slot.get(), keyframe
+                        .map(k -> FfmpegArguments.compatFromZero(compat.source().input(), mode,
+                                k.setScale(3, RoundingMode.DOWN)))
+                        .orElseGet(() -> FfmpegArguments.compat(compat.source().input(), mode, compat.start())),
+                        mode.label()));
     }
 
     /**

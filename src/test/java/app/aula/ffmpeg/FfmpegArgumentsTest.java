@@ -132,4 +132,32 @@ class FfmpegArgumentsTest {
         assertEquals(List.of("-v", "error", "-show_entries", "format=duration", "-of",
                 "default=noprint_wrappers=1:nokey=1", SOURCE), FfmpegArguments.durationByFfprobe(SOURCE));
     }
+
+    @Test
+    void compatFromZeroKeepsTheTimestampsAndHidesTheDecoderDelayWithAnEditListInADelayedMoov() {
+        List<String> expected = split("-hide_banner -loglevel error -nostdin"
+                + " -fflags +genpts+igndts+discardcorrupt"
+                + " -ss 2.04"
+                + " -i SRC"
+                + " -map 0:v:0 -map 0:a?"
+                + " -c:v copy"
+                + " -c:a aac -ar 48000 -af aresample=async=1:min_hard_comp=0.100:first_pts=0"
+                + " -avoid_negative_ts disabled -use_editlist 1"
+                + " -movflags +frag_keyframe+delay_moov+default_base_moof -f mp4 pipe:1")
+                .stream().map(arg -> arg.equals("SRC") ? SOURCE : arg).toList();
+        assertEquals(expected, FfmpegArguments.compatFromZero(SOURCE, CompatMode.COPY, new BigDecimal("2.040")));
+    }
+
+    @Test
+    void compatFromZeroAtZeroHasNoSeek() {
+        assertFalse(FfmpegArguments.compatFromZero(SOURCE, CompatMode.REENCODE, BigDecimal.ZERO).contains("-ss"));
+    }
+
+    @Test
+    void theKeyframeProbeAsksFfprobeForTheFirstKeyframeFromASeekToTheStart() {
+        assertEquals(split("-v error -select_streams v:0 -skip_frame nokey -show_entries frame=pts_time"
+                + " -read_intervals 12.5%+#1 -of csv=p=0").stream().toList(),
+                FfmpegArguments.keyframeAtOrBefore(SOURCE, new BigDecimal("12.500")).subList(0, 12));
+        assertEquals(SOURCE, FfmpegArguments.keyframeAtOrBefore(SOURCE, BigDecimal.ONE).get(12));
+    }
 }

@@ -171,7 +171,7 @@ class CompatConfigIT {
 
     // ---- AULA_COMPAT_FORCE_REENCODE=true, no Drive credentials ----
 
-    @org.junit.jupiter.api.Disabled("re-encode output video starts at 0.08 s (issue 4 open bug)")
+    
     @Test
     void reencodeModeGivesAFragmentedH264AacStreamStartingAtZero() {
         HttpResult response = reencode.get(compatPath(LOCAL_GOOD));

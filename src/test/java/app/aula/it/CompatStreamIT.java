@@ -231,7 +231,7 @@ class CompatStreamIT {
         assertEquals("aac", stream(probe, "audio").path("codec_name").asText(), probe::toString);
     }
 
-    @org.junit.jupiter.api.Disabled("compat output video starts at 0.08 s for B-frame sources (issue 4 open bug)")
+    
     @ParameterizedTest(name = "{0} start={1}")
     @CsvSource({"LOCAL, 0", "LOCAL, 2", "DRIVE, 0", "DRIVE, 2"})
     void theFirstVideoAndAudioTimestampsAreZero(Source source, String start) {
