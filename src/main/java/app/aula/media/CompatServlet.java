@@ -86,7 +86,7 @@ public final class CompatServlet extends GetOrHeadServlet {
         source.get().duration().whenComplete((duration, failure) -> {
             OptionalDouble seconds = failure == null ? duration : OptionalDouble.empty();
             if (seconds.isPresent() && start.get().doubleValue() >= seconds.getAsDouble()) {
-                DriveMediaResponder.completeWithError(request, response, async, JsonReply.error(400, "invalid_start"));
+                ServletReplies.sendAndComplete(request, response, async, JsonReply.error(400, "invalid_start"));
                 return;
             }
             CompatStream.Request compat = new CompatStream.Request(request, response, async, source.get(),

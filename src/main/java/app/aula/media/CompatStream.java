@@ -8,6 +8,7 @@ import app.aula.ffmpeg.FfmpegProcess;
 import app.aula.ffmpeg.FfmpegSlots;
 import app.aula.ffmpeg.StdoutTarget;
 import app.aula.http.JsonReply;
+import app.aula.web.ServletReplies;
 import app.aula.json.Json;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -185,6 +186,6 @@ public final class CompatStream {
 
     private static void fail(Request compat, JsonReply reply) {
         LOG.fine(() -> "compat ref=" + compat.source().ref() + " failed before output: " + reply.status());
-        DriveMediaResponder.completeWithError(compat.request(), compat.response(), compat.async(), reply);
+        ServletReplies.sendAndComplete(compat.request(), compat.response(), compat.async(), reply);
     }
 }

@@ -59,7 +59,7 @@ public final class DriveMediaResponder implements DriveFiles {
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warning("drive ref=" + ref.text() + " failed before streaming: " + e);
-                completeWithError(request, response, async, JsonReply.error(500, "internal_error"));
+                ServletReplies.sendAndComplete(request, response, async, JsonReply.error(500, "internal_error"));
             }
         });
     }
@@ -67,7 +67,7 @@ public final class DriveMediaResponder implements DriveFiles {
     private void withMetadata(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
             FileRef.DriveId ref, DriveMetadata metadata, long started) throws IOException {
         if (metadata.isGoogleNative() || metadata.size() == null) {
-            completeWithError(request, response, async, driveError(403, "not_downloadable"));
+            ServletReplies.sendAndComplete(request, response, async, driveError(403, "not_downloadable"));
             return;
         }
         String etag = metadata.md5Checksum() != null ? EntityTags.quote(metadata.md5Checksum())
@@ -103,16 +103,16 @@ public final class DriveMediaResponder implements DriveFiles {
     private void withoutMetadata(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
             FileRef.DriveId ref, Throwable failure, long started) throws IOException {
         if (failure instanceof DriveFailure drive && drive.status() == 404) {
-            completeWithError(request, response, async, driveError(404, drive.reason()));
+            ServletReplies.sendAndComplete(request, response, async, driveError(404, drive.reason()));
             return;
         }
         if (failure instanceof DriveFailure drive && drive.status() == 403) {
-            completeWithError(request, response, async, failureReply(drive));
+            ServletReplies.sendAndComplete(request, response, async, failureReply(drive));
             return;
         }
         if (!request.getMethod().equals("GET")) {
             // HEAD makes no media request, and without metadata there is nothing to describe.
-            completeWithError(request, response, async, failure instanceof DriveFailure drive
+            ServletReplies.sendAndComplete(request, response, async, failure instanceof DriveFailure drive
                     ? failureReply(drive) : driveError(502, "upstream_error"));
             return;
         }
@@ -120,7 +120,7 @@ public final class DriveMediaResponder implements DriveFiles {
         Object spec = RangeHeader.parseSpec(request.getHeader("Range"));
         if (spec instanceof RangeHeader.Unsatisfiable) {
             response.setHeader("Accept-Ranges", "bytes");
-            completeWithError(request, response, async, JsonReply.error(416, "range_not_satisfiable"));
+            ServletReplies.sendAndComplete(request, response, async, JsonReply.error(416, "range_not_satisfiable"));
             return;
         }
         String range = spec instanceof RangeHeader.Spec ? request.getHeader("Range").trim() : null;
@@ -146,17 +146,4 @@ public final class DriveMediaResponder implements DriveFiles {
         }
         return reply;
     }
-
-    static void completeWithError(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-            JsonReply reply) {
-        try {
-            ServletReplies.send(request, response, reply);
-        } catch (IOException e) {
-            // the client is gone; nothing more to tell it
-        } finally {
-            async.complete();
-        }
-    }
-
-
 }

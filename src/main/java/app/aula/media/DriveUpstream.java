@@ -5,6 +5,7 @@ import app.aula.drive.DriveGateway;
 import app.aula.drive.RetryPolicy;
 import app.aula.http.ByteServing;
 import app.aula.http.JsonReply;
+import app.aula.web.ServletReplies;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -115,7 +116,7 @@ public final class DriveUpstream {
 
     private static void fail(Relay relay, DriveFailure failure) {
         JsonReply reply = DriveMediaResponder.failureReply(failure);
-        DriveMediaResponder.completeWithError(relay.request(), relay.response(), relay.async(), reply);
+        ServletReplies.sendAndComplete(relay.request(), relay.response(), relay.async(), reply);
     }
 
     /** The total of {@code bytes *}{@code /N} or {@code bytes a-b/N}, or -1. */

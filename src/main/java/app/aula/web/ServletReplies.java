@@ -11,6 +11,18 @@ public final class ServletReplies {
 
     private ServletReplies() {}
 
+    /** Answers an async request with {@code reply} and completes it; a departed client is ignored. */
+    public static void sendAndComplete(HttpServletRequest request, HttpServletResponse response,
+            jakarta.servlet.AsyncContext async, JsonReply reply) {
+        try {
+            send(request, response, reply);
+        } catch (IOException e) {
+            // the client is gone; nothing more to tell it
+        } finally {
+            async.complete();
+        }
+    }
+
     public static void send(HttpServletRequest request, HttpServletResponse response, JsonReply reply)
             throws IOException {
         send(request, response, reply, RequestPaths.inCorsScope(RequestPaths.path(request)));
