@@ -5,7 +5,9 @@ import { t, setLang, getLang, readSavedLang, saveLang, onLangChange } from './i1
 import { storage } from './storage.js';
 import { loadBootstrap, loadProgress, ApiError, ENDPOINTS } from './api.js';
 import { state } from './state.js';
-import { initProgress } from './progress.js';
+import { initProgress, startProgressLifecycle } from './progress.js';
+import { runMigration } from './migration.js';
+import { mountSaveState } from './ui/savestate.js';
 import { createRouter, navKeyFor } from './router.js';
 import { createNavbar } from './ui/navbar.js';
 import { spinner, fatalScreen, warningBanner, renderErrorBlock } from './ui/status.js';
@@ -95,6 +97,7 @@ function startShell() {
       onLang: changeLanguage,
       inertTargets: () => [els.banners, els.main],
     });
+    mountSaveState(els.navbar); // "kept in this browser" indicator (§6.3)
   } else {
     navbar.updateText();
   }
@@ -165,8 +168,10 @@ async function boot() {
 
     const server = await progressRead;
     if (!server.ok) addWarning('banner.progress', server.error);
-    // Step 4: merge, store, and POST in the background when needed.
-    initProgress(server).catch((e) => console.warn('[aula] progress sync failed', e));
+    // Step 4: merge, store, and POST in the background when needed; positional keys are
+    // linked to their courses now and migrated in the background (§6.4), then one POST.
+    initProgress(server, { migrate: () => runMigration({ save: false }) })
+      .catch((e) => console.warn('[aula] progress sync failed', e));
 
     els.main.removeAttribute('aria-busy');
     startShell(); // step 5
@@ -217,4 +222,5 @@ if (els.skip) {
 
 setLang(readSavedLang(storage));
 applyStaticText();
+startProgressLifecycle(); // pagehide / hidden-tab beacon, returning-tab refetch (§6.3)
 boot();

@@ -1,7 +1,7 @@
-// Route and course cards (viewer.md §4). Cards are real links named by their title and hold no
-// nested controls. Catalogue text goes in through text nodes only.
+// Route and course cards (viewer.md §4). Cards are real links named by their text, title first,
+// and hold no nested controls (no aria-labelledby: axe wants the visible text in the name). Catalogue text goes in through text nodes only.
 
-import { h, uid } from './dom.js';
+import { h } from './dom.js';
 import { t, tn } from '../i18n.js';
 import { buildHash } from '../router.js';
 import {
@@ -15,12 +15,12 @@ function iconText(category, route) {
 }
 
 /** The availability bar: share of the route's courses with content (decorative + text). */
-function availabilityBar(share, textId) {
+function availabilityBar(share) {
   const pct = Math.round(share * 100);
   return h('span', { class: 'avail' },
     h('span', { class: 'avail-bar', 'aria-hidden': 'true' },
       h('span', { class: 'avail-fill', vars: { '--share': share.toFixed(4) } })),
-    h('span', { class: 'avail-text', id: textId }, t('card.availability', { p: pct })));
+    h('span', { class: 'avail-text' }, t('card.availability', { p: pct })));
 }
 
 /**
@@ -28,9 +28,6 @@ function availabilityBar(share, textId) {
  * course-route shows "Curso {n} módulos" and uses its own foundInDrive.
  */
 export function routeCard(category, c, route, r) {
-  const titleId = uid('route-title');
-  const badgeId = uid('route-badge');
-  const availId = uid('route-avail');
   const courseRoute = isCourseRoute(route);
   const { available, total, share } = routeAvailability(route);
   const badge = courseRoute
@@ -39,15 +36,13 @@ export function routeCard(category, c, route, r) {
   return h('a', {
     class: ['card', 'route-card', courseRoute ? 'course-route-card' : null, availabilityClass(route)],
     href: buildHash('route', c, r),
-    'aria-labelledby': titleId,
-    'aria-describedby': `${badgeId} ${availId}`,
     dataset: { c: String(c), r: String(r) },
   },
   h('span', { class: 'card-icon', 'aria-hidden': 'true' }, iconText(category, route)),
   h('span', { class: 'card-body' },
-    h('span', { class: 'card-title', id: titleId }, displayName(route.name, '—')),
-    h('span', { class: ['badge', courseRoute ? 'badge-course' : 'badge-route'], id: badgeId }, badge)),
-  availabilityBar(share, availId));
+    h('span', { class: 'card-title' }, displayName(route.name, '—')),
+    h('span', { class: ['badge', courseRoute ? 'badge-course' : 'badge-route'] }, badge)),
+  availabilityBar(share));
 }
 
 /**
@@ -55,10 +50,8 @@ export function routeCard(category, c, route, r) {
  * not focusable: it is dimmed and marked "No disponible".
  */
 export function courseCard(course, c, r, k) {
-  const titleId = uid('course-title');
-  const metaId = uid('course-meta');
   const name = displayName(course && course.name, '—');
-  const meta = h('span', { class: 'card-meta', id: metaId }, tn('count.modules', moduleCount(course)));
+  const meta = h('span', { class: 'card-meta' }, tn('count.modules', moduleCount(course)));
   if (!isAvailable(course)) {
     return h('div', { class: ['card', 'course-card', 'is-unavailable'], dataset: { c: String(c), r: String(r), k: String(k) } },
       h('span', { class: 'card-body' },
@@ -69,12 +62,10 @@ export function courseCard(course, c, r, k) {
   return h('a', {
     class: ['card', 'course-card'],
     href: buildHash('course', c, r, k),
-    'aria-labelledby': titleId,
-    'aria-describedby': metaId,
     dataset: { c: String(c), r: String(r), k: String(k) },
   },
   h('span', { class: 'card-body' },
-    h('span', { class: 'card-title', id: titleId }, name),
+    h('span', { class: 'card-title' }, name),
     meta),
   h('span', { class: 'card-arrow', 'aria-hidden': 'true' }, '→'));
 }

@@ -102,7 +102,9 @@ export function createNavbar(host, { onLang, inertTargets = () => [] }) {
     const lang = getLang();
     for (const [code, b] of langButtons) {
       b.setAttribute('aria-pressed', String(code === lang));
-      b.setAttribute('aria-label', t(code === 'es' ? 'nav.langEs' : 'nav.langEn'));
+      // The visible "ES"/"EN" starts the name (axe label-content-name-mismatch); the title explains it.
+      b.setAttribute('aria-label', `${code.toUpperCase()} · ${t(code === 'es' ? 'nav.langEs' : 'nav.langEn')}`);
+      b.title = t(code === 'es' ? 'nav.langEs' : 'nav.langEn');
     }
     menuButton.setAttribute('aria-label', t(open ? 'nav.menuClose' : 'nav.menuOpen'));
   }
