@@ -80,9 +80,9 @@ public final class ByteResponses {
             response.setHeader("Content-Disposition", MediaTypes.contentDisposition(file.fileName()));
         }
         String sandbox = MediaTypes.sandboxPolicy(file.contentType());
-        if (sandbox != null) {
-            response.setHeader("Content-Security-Policy", sandbox);
-        }
+        // Other media replace the JSON default (frame-ancestors 'none'): the viewer frames
+        // readings and PDFs from its own origin (viewer.md §5.8), and no other site may.
+        response.setHeader("Content-Security-Policy", sandbox != null ? sandbox : MediaTypes.FRAMEABLE_BY_SELF);
     }
 
     private static void validators(HttpServletResponse response, Representation file) {

@@ -54,6 +54,9 @@ public final class MediaTypes {
         return type;
     }
 
+    /** The CSP of media that is not sandboxed: only Aula's own pages may frame it. */
+    public static final String FRAMEABLE_BY_SELF = "frame-ancestors 'self'";
+
     /** The CSP for a type that must not run as the viewer's origin, or null. */
     public static String sandboxPolicy(String contentType) {
         String bare = bareType(contentType);

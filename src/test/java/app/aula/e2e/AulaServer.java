@@ -172,13 +172,18 @@ final class AulaServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // already gone
         }
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
         try (Stream<Path> files = Files.walk(workDir)) {

@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -112,6 +113,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Selenium's CDP helpers warn that they have no classes for this Chromium version; the
+     * tests use only raw CDP commands (executeCdpCommand), which need none. Kept referenced so
+     * the level sticks.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium"));
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
+
     final ChromeDriver driver;
     final String baseUrl;
     private final Path profile;
@@ -155,7 +169,9 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, chrome);
+        // A command that hangs (it happens to screenshots in headless Chromium) fails after 60 s
+        // instead of Selenium's default 3 minutes.
+        driver = new ChromeDriver(service, chrome, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CONSOLE_HOOKS));
         if (options.fastTimers) {
@@ -340,7 +356,7 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) {
         Path folder = Path.of(System.getProperty("aula.e2eScreenshots", "target/e2e-screenshots"));
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(folder.resolve(name).getParent());
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
             Files.write(folder.resolve(name + ".png"), png);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * One Aula (root context, demo library) and one recording proxy per test class; a fresh
@@ -53,9 +54,17 @@ abstract class E2ETestBase {
     }
 
     @AfterEach
-    void checkConsolesAndQuit() {
+    void checkConsolesAndQuit(TestInfo test) {
         AssertionError failure = null;
+        int n = 0;
         for (Browser browser : browsers) {
+            try {
+                // The last state of every test, for diagnosis.
+                browser.screenshot("last/" + getClass().getSimpleName() + "." + test.getTestMethod().map(m -> m.getName()).orElse("?")
+                        + (n++ == 0 ? "" : "-" + n));
+            } catch (RuntimeException e) {
+                // a browser that crashed has no screenshot
+            }
             try {
                 browser.assertCleanConsole();
             } catch (AssertionError e) {

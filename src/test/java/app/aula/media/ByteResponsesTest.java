@@ -153,6 +153,7 @@ class ByteResponsesTest {
         expected.putAll(Map.of("Accept-Ranges", "bytes", "Content-Type", "video/mp4", "ETag", ETAG,
                 "Last-Modified", LAST_MODIFIED, "Cache-Control", "public, max-age=3600",
                 "Content-Disposition", "inline; filename*=UTF-8''clase%201.mp4", "Content-Length", "10"));
+        expected.put("Content-Security-Policy", "frame-ancestors 'self'");
         assertEquals(expected, r.headers);
     }
 
@@ -280,10 +281,17 @@ class ByteResponsesTest {
     }
 
     @Test
-    void videoCarriesNoSandbox() throws IOException {
+    void videoCarriesNoSandboxAndMayBeFramedOnlyByAulaItself() throws IOException {
         Recorded r = new Recorded();
         begin(r, "GET", Map.of(), file("a.mp4", ETAG));
-        assertFalse(r.headers.containsKey("Content-Security-Policy"));
+        assertEquals("frame-ancestors 'self'", r.headers.get("Content-Security-Policy"));
+    }
+
+    @Test
+    void aPlainTextReadingMayBeFramedByTheViewer() throws IOException {
+        Recorded r = new Recorded();
+        begin(r, "GET", Map.of(), file("lectura.txt", ETAG));
+        assertEquals("frame-ancestors 'self'", r.headers.get("Content-Security-Policy"));
     }
 
     @Test

@@ -41,8 +41,8 @@ function escapeHtml(s) {
 /**
  * A plain-text reading as a small HTML document for an iframe's srcdoc: every character escaped,
  * paragraphs at blank lines, line breaks kept. Pure.
- * (The byte endpoint sends non-HTML files with `frame-ancestors 'none'`, so a .txt cannot be
- * framed from its URL; the viewer fetches it as UTF-8 and frames this document instead.)
+ * (The viewer fetches the reading as UTF-8 and frames this document: paragraphs read better than
+ * raw text/plain, the dark filter applies, and the accents never depend on a charset guess.)
  */
 export function textDocument(text, title = '') {
   const paras = String(text || '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split(/\n\s*\n/)
@@ -77,9 +77,12 @@ function panel(spec, scope, className) {
   let frame = null;
   const ensureFrame = () => {
     if (frame) return;
+    // A text reading gets its decoded document through srcdoc, which takes precedence over src
+    // (src still names the file; srcdoc is set first so src is never loaded).
     frame = h('iframe', {
       class: 'panel-iframe', title: `${title}: ${className}`, sandbox: spec.sandbox, loading: 'lazy',
-      referrerpolicy: 'no-referrer', src: spec.text ? null : fileUrl(spec.ref), 'data-panel': spec.id,
+      referrerpolicy: 'no-referrer', srcdoc: spec.text ? textDocument(t('common.loading'), title) : null,
+      src: fileUrl(spec.ref), 'data-panel': spec.id,
     });
     frameWrap.appendChild(frame);
     if (spec.text) loadTextInto(frame, spec, title, scope);

@@ -345,7 +345,9 @@ export function createControls(ctx) {
   // ---- auto-hide: 2.5 s after the last pointer move while playing; never while paused or
   // while a control has focus.
   function canHide() {
-    return !video.paused && !video.ended && !node.contains(document.activeElement) && !dragging
+    // Focus that a mouse or touch click left on a button does not hold the controls.
+    const focused = node.contains(document.activeElement) && !focusFromPointer;
+    return !video.paused && !video.ended && !focused && !dragging
       && (!qualityMenu || qualityMenu.hidden);
   }
   function show() {
@@ -356,6 +358,10 @@ export function createControls(ctx) {
       if (canHide()) stage.classList.add('controls-hidden');
     }, 2500);
   }
+  let lastPointerDown = 0;
+  let focusFromPointer = false;
+  scope.on(node, 'pointerdown', () => { lastPointerDown = Date.now(); }, true);
+  scope.on(node, 'focusin', () => { focusFromPointer = Date.now() - lastPointerDown < 300; });
   scope.on(stage, 'pointermove', show);
   scope.on(stage, 'pointerdown', show);
   scope.on(node, 'focusin', show);

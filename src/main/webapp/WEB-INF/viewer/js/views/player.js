@@ -65,7 +65,8 @@ export default {
     if (!course) return { node: errorState('notFound.course'), title: t('notFound.course') };
     const bootMods = Array.isArray(course.modules) ? course.modules : [];
     if (bootMods.length && (!bootMods[m] || i >= moduleClassCount(bootMods[m]))) {
-      return { node: errorState('notFound.class', null), title: t('notFound.class') };
+      const e = new ApiError('course_detail', 'not_found', courseDetailEndpoint(c, r, k));
+      return { node: errorState('notFound.class', e), title: t('notFound.class') };
     }
     let detail;
     try {

@@ -1,0 +1,206 @@
+package app.aula.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+
+/** viewer.md §10 items 64–66 (responsive layout, keyboard, reduced motion, axe) and the screenshots. */
+class ViewerLayoutE2EIT extends E2ETestBase {
+
+    /** Every view of the viewer, with a demo hash that shows it. */
+    static final Map<String, String> VIEWS = new java.util.LinkedHashMap<>();
+
+    static {
+        VIEWS.put("home", "#home");
+        VIEWS.put("explore", "#explore");
+        VIEWS.put("learning", "#learning");
+        VIEWS.put("route", "#route/0/0");
+        VIEWS.put("course", "#course/0/0/0");
+        VIEWS.put("player", "#player/0/0/0/0/0");
+    }
+
+    /** Screenshots of each view at 1280×800 and 375×812, under target/e2e-screenshots/. */
+    @Test
+    void screenshotsOfEveryView() {
+        for (int[] size : new int[][] {{1280, 800}, {375, 812}}) {
+            Browser b = browser(new Browser.Options().size(size[0], size[1]));
+            b.open("");
+            for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+                b.go(view.getKey().equals("home") ? "#home" : view.getValue(), view.getKey());
+                if (view.getKey().equals("player")) {
+                    b.waitFor("video ready", () -> Boolean.TRUE.equals(b.js(
+                            "const v = document.getElementById('player-video'); return !!v && v.readyState >= 2")));
+                    b.js("const v = document.getElementById('player-video'); v.pause();");
+                }
+                b.screenshot(view.getKey() + "-" + size[0] + "x" + size[1]);
+            }
+        }
+    }
+
+    /** §10.64 At 360 px nothing scrolls horizontally; ≤ 900 px the player stacks; ≤ 1024 px the course sidebar moves below. */
+    @Test
+    void item64_responsive() {
+        Browser b = browser(new Browser.Options().size(360, 740));
+        b.open("");
+        List<String> overflow = new ArrayList<>();
+        for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+            b.go(view.getValue(), view.getKey());
+            long scroll = ((Number) b.js("return document.documentElement.scrollWidth")).longValue();
+            long width = ((Number) b.js("return document.documentElement.clientWidth")).longValue();
+            if (scroll > width) {
+                overflow.add(view.getKey() + ": scrollWidth " + scroll + " > " + width);
+            }
+        }
+        assertEquals(List.of(), overflow, "horizontal page scroll at 360 px");
+
+        Browser wide = browser(new Browser.Options().size(1280, 800));
+        wide.open("#player/0/0/0/0/1");
+        wide.waitView("player");
+        Rectangle video = wide.await("#player-video").getRect();
+        Rectangle current = wide.await("#main-content [aria-current='true']").getRect();
+        assertTrue(current.getX() >= video.getX() + video.getWidth(), "sidebar beside the video above 900 px");
+        wide.viewport(880, 800);
+        wide.go("#player/0/0/0/0/0", "player");
+        wide.go("#player/0/0/0/0/1", "player");
+        Rectangle videoS = wide.await("#player-video").getRect();
+        Rectangle currentS = wide.await("#main-content [aria-current='true']").getRect();
+        assertTrue(currentS.getY() >= videoS.getY() + videoS.getHeight(), "player stacks at ≤ 900 px");
+
+        Browser course = browser(new Browser.Options().size(1280, 800));
+        course.open("#course/0/0/0");
+        course.waitView("course");
+        Rectangle notes = course.await("#course-notes").getRect();
+        Rectangle module = course.$$("#main-content button[aria-expanded][aria-controls]").get(0).getRect();
+        assertTrue(notes.getX() >= module.getX() + module.getWidth(), "course sidebar beside the syllabus at 1280 px");
+        course.viewport(1000, 800);
+        course.go("#home", "home");
+        course.go("#course/0/0/0", "course");
+        Rectangle notesS = course.await("#course-notes").getRect();
+        List<WebElement> modules = course.$$("#main-content button[aria-expanded][aria-controls]");
+        Rectangle last = modules.get(modules.size() - 1).getRect();
+        assertTrue(notesS.getY() >= last.getY() + last.getHeight(), "course sidebar below at ≤ 1024 px");
+    }
+
+    /** Asserts the focused element shows a focus ring of ≥ 3 px (outline or box-shadow). */
+    private static void assertVisibleFocus(Browser b) {
+        Object problem = b.js("""
+                const a = document.activeElement;
+                if (!a || a === document.body) return 'nothing focused';
+                const s = getComputedStyle(a);
+                const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 3;
+                const shadow = s.boxShadow && s.boxShadow !== 'none';
+                if (!a.matches(':focus-visible')) return 'not :focus-visible: ' + a.outerHTML.slice(0, 120);
+                return outline || shadow ? null : 'no ≥3 px ring on ' + a.outerHTML.slice(0, 120) + ' outline=' + s.outlineStyle + ' ' + s.outlineWidth;
+                """);
+        assertEquals(null, problem);
+    }
+
+    private static void tabTo(Browser b, String description, String predicateJs) {
+        for (int i = 0; i < 80; i++) {
+            if (Boolean.TRUE.equals(b.js("const a = document.activeElement; return !!a && (" + predicateJs + ")"))) {
+                assertVisibleFocus(b);
+                return;
+            }
+            b.actions().sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + description + "; focus on " + b.activeElement());
+    }
+
+    /** §10.65 Keyboard only: skip link → route → course → module → class reaches the player, with visible focus. */
+    @Test
+    void item65_keyboardOnlyJourney() {
+        Browser b = browser();
+        b.open("");
+        b.waitView("home");
+        b.js("document.activeElement && document.activeElement.blur()");
+        b.actions().sendKeys(Keys.TAB).perform();
+        assertEquals(Boolean.TRUE, b.js("return document.activeElement.classList.contains('skip-link') || document.activeElement.textContent.trim() === 'Saltar al contenido'"),
+                "the skip link comes first, got " + b.activeElement());
+        assertVisibleFocus(b);
+        b.actions().sendKeys(Keys.ENTER).perform();
+        b.waitFor("focus in main", () -> Boolean.TRUE.equals(b.js("return document.getElementById('main-content').contains(document.activeElement)")));
+        tabTo(b, "the route card", "a.getAttribute('href') === '#route/0/0'");
+        b.actions().sendKeys(Keys.ENTER).perform();
+        b.waitView("route");
+        tabTo(b, "the course card", "a.getAttribute('href') === '#course/0/0/0'");
+        b.actions().sendKeys(Keys.ENTER).perform();
+        b.waitView("course");
+        tabTo(b, "the first module header", "a.tagName === 'BUTTON' && a.hasAttribute('aria-expanded') && a.hasAttribute('aria-controls')");
+        if ("false".equals(b.js("return document.activeElement.getAttribute('aria-expanded')"))) {
+            b.actions().sendKeys(Keys.ENTER).perform();
+        }
+        tabTo(b, "the first class", "a.getAttribute('href') === '#player/0/0/0/0/0'");
+        b.actions().sendKeys(Keys.ENTER).perform();
+        b.waitView("player");
+        tabTo(b, "a player control", "a.hasAttribute('data-action')");
+    }
+
+    /** §10.66 Reduced motion removes smooth scrolling and animations; axe reports no serious or critical issues. */
+    @Test
+    void item66_reducedMotionAndAxe() {
+        Browser b = browser(new Browser.Options().reducedMotion());
+        b.open("");
+        assertEquals(Boolean.TRUE, b.js("return matchMedia('(prefers-reduced-motion: reduce)').matches"));
+        String axe = axeSource();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+            b.go(view.getValue(), view.getKey());
+            Object motion = b.js("""
+                    const bad = [];
+                    if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth') bad.push('html scroll-behavior smooth');
+                    for (const e of document.querySelectorAll('*')) {
+                      const s = getComputedStyle(e);
+                      const anim = s.animationName.split(',').some(n => n.trim() !== 'none')
+                        && s.animationDuration.split(',').some(d => parseFloat(d) > 0.01);
+                      const props = s.transitionProperty.split(',').map(p => p.trim());
+                      const durs = s.transitionDuration.split(',').map(d => parseFloat(d));
+                      const moving = props.some((p, i) => (durs[i % durs.length] || 0) > 0.01
+                        && /^(all|transform|opacity|width|height|left|right|top|bottom|stroke-dashoffset|stroke-dasharray|translate|scale|inset|max-height)$/.test(p));
+                      if (anim || moving) bad.push((e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))
+                        + (anim ? ' animation ' + s.animationName : ' transition ' + s.transitionProperty + ' ' + s.transitionDuration));
+                    }
+                    return bad.slice(0, 10);
+                    """);
+            if (!((List<?>) motion).isEmpty()) {
+                problems.add(view.getKey() + " motion: " + motion);
+            }
+            b.js(axe);
+            @SuppressWarnings("unchecked")
+            List<String> violations = (List<String>) b.jsAsync("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                      .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                      .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))),
+                      e => done(['axe failed: ' + e]));
+                    """);
+            for (String v : violations) {
+                problems.add(view.getKey() + " axe: " + v);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    static String axeSource() {
+        String path = "/META-INF/resources/webjars/axe-core/" + System.getProperty("aula.axeVersion", "4.6.3") + "/axe.min.js";
+        try (InputStream in = ViewerLayoutE2EIT.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core webjar not on the test class path: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
