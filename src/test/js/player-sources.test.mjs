@@ -189,3 +189,13 @@ test('content: text readings become escaped documents; resources normalise; VLC 
   assert.match(content.vlcHandlerUrl(url, 'Mozilla/5.0 (Linux; Android 14)'), /^intent:\/\/127\.0\.0\.1:8090\/drive\/files\/abc#Intent;scheme=http;package=org\.videolan\.vlc/);
   assert.match(content.vlcHandlerUrl(url, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)'), /^vlc-x-callback:\/\/x-callback-url\/stream\?url=http%3A/);
 });
+
+test('a probe verdict needsCompat starts in compat when FFmpeg is available, unless the catalogue says direct', async () => {
+  const { initialMode } = await import(viewerModule('player/sources.js'));
+  assert.equal(initialMode({ probe: { needsCompat: true }, ffmpeg: true }), 'compat');
+  assert.equal(initialMode({ probe: { needsCompat: true }, ffmpeg: false }), 'raw');
+  assert.equal(initialMode({ probe: { needsCompat: false }, ffmpeg: true }), 'raw');
+  assert.equal(initialMode({ probe: { needsCompat: true }, hint: 'direct', ffmpeg: true }), 'raw');
+  assert.equal(initialMode({ probe: { needsCompat: true }, ffmpeg: true,
+    repairStatus: { status: 'completed', artifactUrl: 'api/repaired/x' } }), 'repaired');
+});

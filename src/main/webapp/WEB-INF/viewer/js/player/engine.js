@@ -326,18 +326,28 @@ export function createEngine({ video, scope, ref, hint, isVideo = true, knownDur
     /** Picks the initial mode (repair status ≤ 2 s, health) and loads it at `at`. */
     async start({ at = 0, play = true } = {}) {
       const signal = visitSignal;
-      const [status, health] = await Promise.all([
+      // The probe verdict (admin only, docs/PROBE.md) lets compat be chosen before a playback
+      // error; a non-admin 403, a slow first probe or any failure just leaves it out.
+      const wantProbe = hint !== 'direct' && hint !== 'compat' && !isCompatRef(currentRef);
+      const [status, health, probe] = await Promise.all([
         quickFetch(paths.repairStatus(currentRef), { timeout: 2000, signal }),
         loadHealth(signal),
+        wantProbe ? quickFetch(paths.probe(currentRef), { timeout: 1500, signal }) : Promise.resolve(null),
       ]);
       if (scope.disposed) return null;
       ffmpeg = health.ffmpeg;
       const entry = status.status === 200 ? status.body : null;
       if (entry) call('onRepair', entry);
-      const mode = initialMode({ repairStatus: entry, hint, remembered: isCompatRef(currentRef), ffmpeg });
+      const verdict = probe && probe.status === 200 ? probe.body : null;
+      const mode = initialMode({ repairStatus: entry, hint, remembered: isCompatRef(currentRef), ffmpeg, probe: verdict });
       if (mode === 'repaired') artifactUrl = entry.artifactUrl;
       sel = createSelection(mode);
       load(mode, { at, play });
+      if (mode === 'compat' && verdict && verdict.needsCompat === true && hint !== 'compat') {
+        // The probe predicted the raw failure: act as if it had happened (remember, one repair).
+        rememberCompatRef(currentRef);
+        postRepair();
+      }
       return mode;
     },
     get mode() { return sel.mode; },

@@ -17,6 +17,7 @@ export const paths = {
   compatHead: (ref) => `api/video-compatible/${refPath(ref)}`,
   repair: (ref) => `api/repair/${refPath(ref)}`,
   repairStatus: (ref) => `api/repair-status/${refPath(ref)}`,
+  probe: (ref) => `api/probe/${refPath(ref)}`,
 };
 
 /** `start` as the server accepts it: a decimal from 0 with at most 3 decimals. */
@@ -30,14 +31,17 @@ export const MODES = Object.freeze(['raw', 'compat', 'repaired']);
 /**
  * The initial mode (viewer.md §5.2):
  *   1. repair status `completed` with an artifactUrl → repaired;
- *   2. compat hint (`videoPlayback:"compat"`) or a remembered ref, and FFmpeg available → compat;
+ *   2. compat hint (`videoPlayback:"compat"`), a remembered ref, or a server probe verdict
+ *      `needsCompat` (docs/PROBE.md; ignored when the catalogue says `videoPlayback:"direct"`),
+ *      and FFmpeg available → compat;
  *   3. raw.
  */
-export function initialMode({ repairStatus = null, hint = null, remembered = false, ffmpeg = false } = {}) {
+export function initialMode({ repairStatus = null, hint = null, remembered = false, ffmpeg = false, probe = null } = {}) {
   if (repairStatus && repairStatus.status === 'completed' && typeof repairStatus.artifactUrl === 'string' && repairStatus.artifactUrl) {
     return 'repaired';
   }
-  if ((hint === 'compat' || remembered) && ffmpeg) return 'compat';
+  const probed = hint !== 'direct' && !!probe && probe.needsCompat === true;
+  if ((hint === 'compat' || remembered || probed) && ffmpeg) return 'compat';
   return 'raw';
 }
 
