@@ -149,12 +149,20 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions chrome = new ChromeOptions();
         chrome.setBinary(CHROMIUM);
+        // The viewer is a single page: tests wait for __aulaBootDone, not for the load event
+        // (which media and iframes can hold back).
+        chrome.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
         chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--autoplay-policy=no-user-gesture-required",
                 "--mute-audio", "--disable-features=Translate,MediaRouter,OptimizationHints",
                 "--user-data-dir=" + profile, "--window-size=" + options.width + "," + options.height,
-                "--lang=es-ES");
+                "--lang=es-ES",
+                // Headless Chromium reports no pointer and no hover, which the viewer reads as a
+                // touch device: declare a desktop mouse, or a coarse touch pointer when emulating touch.
+                options.touch
+                        ? "--blink-settings=primaryHoverType=1,availableHoverTypes=1,primaryPointerType=2,availablePointerTypes=2"
+                        : "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         chrome.setCapability("goog:loggingPrefs", logs);
@@ -182,7 +190,6 @@ final class Browser implements AutoCloseable {
                 "deviceScaleFactor", 1, "mobile", options.touch));
         if (options.touch) {
             cdp("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
-            cdp("Emulation.setEmitTouchEventsForMouse", Map.of("enabled", true, "configuration", "mobile"));
         }
         if (options.reducedMotion) {
             cdp("Emulation.setEmulatedMedia", Map.of("features",

@@ -31,7 +31,7 @@ class ViewerBrowseE2EIT extends E2ETestBase {
                 const hs = [...document.querySelectorAll('#main-content h2, #main-content h3')]
                   .filter(h => h.textContent.includes(arguments[0]));
                 if (!hs.length) return null;
-                const box = hs[0].closest('section') || hs[0].parentElement;
+                const box = hs[0].closest('[role=group], section') || hs[0].parentElement;
                 return [...box.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
                 """, heading);
     }
@@ -231,8 +231,8 @@ class ViewerBrowseE2EIT extends E2ETestBase {
         b.$("#explore-search").sendKeys("niebla");
         b.waitFor("query within the category", () -> "1 resultado".equals(b.text("#explore-count").trim()));
         assertEquals("true", chips.get(1).getAttribute("aria-pressed"), "the chip stays with a query");
-        b.$("#explore-search").clear();
-        b.$("#explore-search").sendKeys(Keys.BACK_SPACE);
+        // Real key strokes (WebElement.clear() fires no input event).
+        b.$("#explore-search").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         chips.get(0).click();
         b.waitFor("Todas restores", () -> "true".equals(chips.get(0).getAttribute("aria-pressed"))
                 && "2 rutas disponibles".equals(b.text("#explore-count").trim()));
@@ -373,6 +373,9 @@ class ViewerBrowseE2EIT extends E2ETestBase {
         b.open("#course/0/0/0");
         b.waitView("course");
         assertMainButton(b, "Empezar", "#player/0/0/0/0/0");
+        // The test now rewrites the server document behind this still-open tab, so its next save
+        // meets a stale ETag: that 412 is provoked on purpose (§6.5 recovers from it).
+        b.allowNetworkError("api/progress", 412);
 
         aula.putProgress("{\"" + Demo.V1 + "\":" + complete(Demo.COURSE_ID) + ",\"" + Demo.V2 + "\":"
                 + inProgress(Demo.COURSE_ID, 30) + "}");
@@ -380,6 +383,7 @@ class ViewerBrowseE2EIT extends E2ETestBase {
         b2.open("#course/0/0/0");
         b2.waitView("course");
         assertMainButton(b2, "Continuar", "#player/0/0/0/0/1");
+        b2.allowNetworkError("api/progress", 412); // same reason
 
         aula.putProgress("{\"" + Demo.V1 + "\":" + complete(Demo.COURSE_ID) + ",\"" + Demo.V2 + "\":" + complete(Demo.COURSE_ID)
                 + ",\"" + Demo.HTML3 + "\":" + complete(Demo.COURSE_ID) + ",\"" + Demo.V4 + "\":" + complete(Demo.COURSE_ID) + "}");
@@ -393,10 +397,10 @@ class ViewerBrowseE2EIT extends E2ETestBase {
         @SuppressWarnings("unchecked")
         List<WebElement> buttons = (List<WebElement>) b.js("""
                 return [...document.querySelectorAll('#main-content a, #main-content button')]
-                  .filter(e => ['Empezar', 'Continuar', 'Repasar'].includes(e.textContent.trim()));
+                  .filter(e => ['Empezar', 'Continuar', 'Repasar'].includes(e.textContent.replace(/[^\\p{L}]/gu, '')));
                 """);
         assertEquals(1, buttons.size(), "one main button");
-        assertEquals(label, buttons.get(0).getText().trim());
+        assertEquals(label, buttons.get(0).getText().replaceAll("[^\\p{L}]", ""), "label (icons aside)");
         b.click(buttons.get(0));
         b.waitView("player");
         assertEquals(target, b.hash());
@@ -439,6 +443,11 @@ class ViewerBrowseE2EIT extends E2ETestBase {
         b.open("#course/0/0/0");
         b.waitView("course");
         WebElement row = b.await("#main-content a[href='#player/0/0/0/1/0']");
+        WebElement module2 = b.$$("#main-content button[aria-expanded][aria-controls]").get(1);
+        if ("false".equals(module2.getAttribute("aria-expanded"))) {
+            b.click(module2); // the second module starts closed (the resume target is in the first)
+        }
+        b.waitFor("row visible", row::isDisplayed);
         b.click(row);
         b.waitView("player");
         WebElement frame = b.await("iframe[src*='03-laboratorio'], iframe[data-src*='03-laboratorio']");

@@ -162,7 +162,8 @@ class ViewerPlayerE2EIT extends E2ETestBase {
         b.go("#home", "home");
         b.go(P_V1, "player");
         waitPlaying(b);
-        assertEquals("compat", mode(b));
+        // The repair POSTed above really runs (FFmpeg) and may have completed by now (§5.2).
+        assertTrue(List.of("compat", "repaired").contains(mode(b)), mode(b));
         assertTrue(proxy.find("GET", "drive/files/" + refRegex(Demo.V1) + ".*").isEmpty(), "raw not tried again");
         assertTrue(proxy.find("POST", "api/repair/.*").isEmpty(), "repair requested only once");
     }
@@ -212,7 +213,7 @@ class ViewerPlayerE2EIT extends E2ETestBase {
         waitPlaying(b);
         assertEquals("compat", mode(b));
         b.waitFor("played 3 s", () -> shownTime(b) >= 3, MEDIA_WAIT);
-        HttpResponse<String> repair = aula.send("POST", "api/repair/" + Demo.V4.replace(":", "%3A").replace("/", "%2F"), "");
+        HttpResponse<String> repair = aula.send("POST", "api/repair/" + Demo.V4.replace(":", "%3A"), "");
         assertTrue(repair.statusCode() / 100 == 2, "repair accepted: " + repair.statusCode() + " " + repair.body());
         b.waitFor("switched to repaired", () -> "repaired".equals(mode(b)), Duration.ofSeconds(60));
         assertTrue(src(b).contains("api/repaired/"), src(b));
@@ -613,7 +614,7 @@ class ViewerPlayerE2EIT extends E2ETestBase {
         b.allowConsole(".*vlc://.*");
         int windows = b.driver.getWindowHandles().size();
         action(b, "external").click();
-        eventually("POST api/open-external", () -> !proxy.find("POST", "api/open-external").isEmpty());
+        eventually("POST api/open-external answered", () -> proxy.find("POST", "api/open-external").stream().anyMatch(e -> e.status > 0));
         RecordingProxy.Exchange post = proxy.find("POST", "api/open-external").get(0);
         String url = body(post).path("url").asText();
         assertTrue(url.startsWith(proxy.baseUrl()) && url.matches(".*/drive/files/" + refRegex(Demo.V1) + ".*"), url);
