@@ -67,7 +67,7 @@ test('sync escalation: raw → compat + repair; compat failing afterwards → ra
 });
 
 test('repair poll outcomes and the Aula-Duration header', () => {
-  assert.equal(src.pollOutcome(404, { status: 'missing' }), 'stop');
+  assert.equal(src.pollOutcome(404, { error: 'not_found' }), 'continue', 'no repair yet: keep polling');
   assert.equal(src.pollOutcome(200, { status: 'pending' }), 'continue');
   assert.equal(src.pollOutcome(200, { status: 'in_progress' }), 'continue');
   assert.equal(src.pollOutcome(200, { status: 'completed', artifactUrl: '/api/repaired/x' }), 'repaired');

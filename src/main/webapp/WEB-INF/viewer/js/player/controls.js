@@ -359,9 +359,15 @@ export function createControls(ctx) {
     }, 2500);
   }
   let lastPointerDown = 0;
+  let pointerTarget = null;
   let focusFromPointer = false;
-  scope.on(node, 'pointerdown', () => { lastPointerDown = Date.now(); }, true);
-  scope.on(node, 'focusin', () => { focusFromPointer = Date.now() - lastPointerDown < 300; });
+  scope.on(node, 'pointerdown', (e) => { lastPointerDown = Date.now(); pointerTarget = e.target; }, true);
+  // Only the control that was just clicked counts as pointer focus; focus that moves anywhere
+  // else (keyboard, script) holds the controls.
+  scope.on(node, 'focusin', (e) => {
+    focusFromPointer = Date.now() - lastPointerDown < 300 && !!pointerTarget
+      && (e.target === pointerTarget || (e.target instanceof Node && e.target.contains(pointerTarget)));
+  });
   scope.on(stage, 'pointermove', show);
   scope.on(stage, 'pointerdown', show);
   scope.on(node, 'focusin', show);

@@ -121,7 +121,9 @@ export function onEscalation(sel, { ffmpeg = false } = {}) {
 
 /** Repair-status poll outcome (§5.2): keep polling, switch to repaired, or stop. */
 export function pollOutcome(httpStatus, body) {
-  if (httpStatus === 404) return 'stop';
+  // 404 (no repair yet) keeps polling, unlike viewer.md §5.2's list: a repair queued later — by
+  // the repair button, another tab or an admin — must still switch this compat session over.
+  if (httpStatus === 404) return 'continue';
   if (httpStatus !== 200 || !body || typeof body !== 'object') return 'continue';
   if (body.status === 'completed') return typeof body.artifactUrl === 'string' && body.artifactUrl ? 'repaired' : 'stop';
   if (body.status === 'failed' || body.status === 'evicted') return 'stop';
