@@ -607,6 +607,9 @@ class ViewerPlayerE2EIT extends E2ETestBase {
     @Test
     void item57_externalPlayer() {
         Browser b = openPlayer(browser(), P_V1);
+        // The 20 s clip would end and auto-advance to the next class mid-test: keep it paused.
+        b.js("const v = document.getElementById('player-video'); v.autoplay = false; v.pause();"
+                + " v.addEventListener('play', () => v.pause());");
         // No VLC on this machine: Aula answers 404 vlc_not_found (api.md §3.16), on purpose.
         b.allowNetworkError("api/open-external", 404);
         b.allowNetworkError("api/open-external", 403);
@@ -622,6 +625,8 @@ class ViewerPlayerE2EIT extends E2ETestBase {
         b.waitFor("raw URL opened in a new tab", () -> b.driver.getWindowHandles().size() > windows, Duration.ofSeconds(5));
 
         proxy.respond("POST", "api/open-external", 403, "{\"error\":\"forbidden\"}");
+        // The raw URL's tab took the focus: come back to the player's tab, as a user would.
+        b.driver.switchTo().window(b.driver.getWindowHandle());
         int now = b.driver.getWindowHandles().size();
         action(b, "external").click();
         eventually("second POST", () -> proxy.find("POST", "api/open-external").size() == 2);

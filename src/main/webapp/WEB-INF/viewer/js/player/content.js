@@ -184,7 +184,9 @@ export async function openExternal(url, scope) {
   }
   showToast(t('player.externalFallback'), { timeout: 6000 });
   try {
-    const a = h('a', { href: vlcHandlerUrl(url, navigator.userAgent), rel: 'noopener' });
+    // In a new browsing context: in this tab, Chromium's "open the external application?"
+    // prompt would block every later click on the player until answered.
+    const a = h('a', { href: vlcHandlerUrl(url, navigator.userAgent), rel: 'noopener', target: '_blank' });
     a.click();
   } catch {
     /* no handler */
