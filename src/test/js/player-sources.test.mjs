@@ -177,11 +177,7 @@ test('content: panel order and sandbox tokens never include allow-same-origin', 
   assert.deepEqual(content.panelSpecs({ hasSummary: true, files: { summary: '' } }, { hasVideo: true }), []);
 });
 
-test('content: text readings become escaped documents; resources normalise; VLC handlers', () => {
-  const doc = content.textDocument('Título <b>&\n\nSegundo "párrafo"', 'T');
-  assert.match(doc, /<p>Título &lt;b&gt;&amp;<\/p>/);
-  assert.match(doc, /<p>Segundo &quot;párrafo&quot;<\/p>/);
-  assert.match(doc, /<meta charset="utf-8">/);
+test('content: resources normalise; VLC handlers', () => {
   assert.deepEqual(content.normalizeResources([{ name: 'A.ZIP', file: 'local:a.zip' }, { name: 'x', file: '' }, null]),
     [{ name: 'A.ZIP', ref: 'local:a.zip', ext: '.zip', viewable: false }]);
   const url = 'http://127.0.0.1:8090/drive/files/abc';

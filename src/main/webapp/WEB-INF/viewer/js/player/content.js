@@ -29,35 +29,9 @@ export function panelSpecs(cls, { hasVideo }) {
   const reading = usableRef(cls, 'hasReading', 'reading');
   const html = usableRef(cls, 'hasHtml', 'html');
   if (summary) out.push({ id: 'summary', ref: summary, titleKey: 'player.panelSummary', open: true, sandbox: SANDBOX_DOC });
-  if (reading) out.push({ id: 'reading', ref: reading, titleKey: 'player.panelReading', open: false, sandbox: SANDBOX_DOC, text: true });
+  if (reading) out.push({ id: 'reading', ref: reading, titleKey: 'player.panelReading', open: false, sandbox: SANDBOX_DOC });
   if (html) out.push({ id: 'lesson', ref: html, titleKey: 'player.panelLesson', open: !hasVideo, sandbox: SANDBOX_LESSON });
   return out;
-}
-
-function escapeHtml(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * A plain-text reading as a small HTML document for an iframe's srcdoc: every character escaped,
- * paragraphs at blank lines, line breaks kept. Pure.
- * (The viewer fetches the reading as UTF-8 and frames this document: paragraphs read better than
- * raw text/plain, the dark filter applies, and the accents never depend on a charset guess.)
- */
-export function textDocument(text, title = '') {
-  const paras = String(text || '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split(/\n\s*\n/)
-    .map((p) => p.trim()).filter(Boolean);
-  const body = paras.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
-}
-
-function loadTextInto(frame, spec, title, scope) {
-  const ctrl = new AbortController();
-  scope.add(() => ctrl.abort());
-  fetch(fileUrl(spec.ref), { credentials: 'same-origin', signal: ctrl.signal })
-    .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
-    .then((text) => { if (!scope.disposed) frame.srcdoc = textDocument(text, title); })
-    .catch(() => { if (!scope.disposed) frame.srcdoc = textDocument(t('player.readingError'), title); });
 }
 
 function panel(spec, scope, className) {
@@ -77,15 +51,11 @@ function panel(spec, scope, className) {
   let frame = null;
   const ensureFrame = () => {
     if (frame) return;
-    // A text reading gets its decoded document through srcdoc, which takes precedence over src
-    // (src still names the file; srcdoc is set first so src is never loaded).
     frame = h('iframe', {
       class: 'panel-iframe', title: `${title}: ${className}`, sandbox: spec.sandbox, loading: 'lazy',
-      referrerpolicy: 'no-referrer', srcdoc: spec.text ? textDocument(t('common.loading'), title) : null,
-      src: fileUrl(spec.ref), 'data-panel': spec.id,
+      referrerpolicy: 'no-referrer', src: fileUrl(spec.ref), 'data-panel': spec.id,
     });
     frameWrap.appendChild(frame);
-    if (spec.text) loadTextInto(frame, spec, title, scope);
   };
   if (spec.open) ensureFrame();
   scope.on(toggle, 'click', () => {
