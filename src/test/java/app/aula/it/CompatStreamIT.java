@@ -85,10 +85,7 @@ class CompatStreamIT {
     static void makeClips() {
         CompatSupport.requireFfmpeg();
         ffmpeg = CompatSupport.ffmpegOnPath();
-        clips = CompatSupport.tempFolder("aula-compat-clips-");
-        for (Clip clip : Clip.values()) {
-            clip.make(clips);
-        }
+        clips = CompatSupport.allClips("aula-compat-clips-");
         goodDuration = formatDuration(probe(clips.resolve(Clip.GOOD.fileName)));
     }
 
@@ -99,11 +96,7 @@ class CompatStreamIT {
 
     @BeforeParameterizedClassInvocation
     static void deploy(ContainerKind kind) throws Exception {
-        library = new MediaSupport.Library();
-        for (Clip clip : Clip.values()) {
-            library.file("clips/" + clip.fileName, CompatSupport.read(clips.resolve(clip.fileName)),
-                    System.currentTimeMillis());
-        }
+        library = CompatSupport.libraryOfClips(clips);
         drive = new FakeDrive();
         drive.addFile(GOOD_ID, "buena.mp4", "video/mp4", CompatSupport.read(clips.resolve(Clip.GOOD.fileName)))
                 .durationMillis(GOOD_DURATION_MILLIS);

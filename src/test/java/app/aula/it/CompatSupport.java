@@ -189,6 +189,24 @@ final class CompatSupport {
         return target;
     }
 
+    /** Every {@link Clip}, generated into a fresh temporary folder (remove it with {@link #deleteTree}). */
+    static Path allClips(String prefix) {
+        Path folder = tempFolder(prefix);
+        for (Clip clip : Clip.values()) {
+            clip.make(folder);
+        }
+        return folder;
+    }
+
+    /** A library folder holding every clip of {@code clips} under {@code clips/}. */
+    static MediaSupport.Library libraryOfClips(Path clips) throws IOException {
+        MediaSupport.Library library = new MediaSupport.Library();
+        for (Clip clip : Clip.values()) {
+            library.file("clips/" + clip.fileName, read(clips.resolve(clip.fileName)), System.currentTimeMillis());
+        }
+        return library;
+    }
+
     /** A fresh temporary folder; remove it with {@link #deleteTree}. */
     static Path tempFolder(String prefix) {
         try {

@@ -46,10 +46,7 @@ class ProbeIT {
     @BeforeAll
     static void makeClips() {
         CompatSupport.requireFfmpeg();
-        clips = CompatSupport.tempFolder("aula-probe-clips-");
-        for (Clip clip : Clip.values()) {
-            clip.make(clips);
-        }
+        clips = CompatSupport.allClips("aula-probe-clips-");
         goodDuration = formatDuration(probe(clips.resolve(Clip.GOOD.fileName)));
     }
 
@@ -60,11 +57,7 @@ class ProbeIT {
 
     @BeforeParameterizedClassInvocation
     static void deploy(ContainerKind kind) throws Exception {
-        library = new MediaSupport.Library();
-        for (Clip clip : Clip.values()) {
-            library.file("clips/" + clip.fileName, CompatSupport.read(clips.resolve(clip.fileName)),
-                    System.currentTimeMillis());
-        }
+        library = CompatSupport.libraryOfClips(clips);
         drive = new FakeDrive();
         drive.addFile(GOOD_ID, "buena.mp4", "video/mp4", CompatSupport.read(clips.resolve(Clip.GOOD.fileName)));
         String ffmpeg = CompatSupport.ffmpegOnPath();
