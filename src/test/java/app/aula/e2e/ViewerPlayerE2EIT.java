@@ -30,7 +30,7 @@ class ViewerPlayerE2EIT extends E2ETestBase {
     static final String P_V4 = "#player/0/0/0/1/1";
     static final String P_N1 = "#player/0/1/0/0/0";
     static final String P_N2 = "#player/0/1/0/0/1";
-    static final Duration MEDIA_WAIT = Duration.ofSeconds(25);
+    static final Duration MEDIA_WAIT = Duration.ofSeconds(45); // generous: CI shares 2 cores with FFmpeg jobs
 
     // ------------------------------------------------------------------ helpers
 
