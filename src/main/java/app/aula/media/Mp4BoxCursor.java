@@ -22,6 +22,8 @@ final class Mp4BoxCursor {
     private long remaining;
     private long boxes;
     private boolean lost;
+    /** The type of the last box started: nothing may go between a {@code moof} and its {@code mdat}. */
+    private int lastType;
 
     /** Takes the next bytes of the stream into account. */
     void advance(byte[] bytes, int offset, int length) {
@@ -47,10 +49,17 @@ final class Mp4BoxCursor {
         }
     }
 
-    /** True when every byte so far belongs to a complete top-level box, and there was one. */
+    /**
+     * True when every byte so far belongs to a complete top-level box, there was one, and it was
+     * not a {@code moof}: a fragment's sample offsets count from its {@code moof}
+     * ({@code default_base_moof}), so a box between {@code moof} and {@code mdat} would shift
+     * every sample of the fragment.
+     */
     boolean atBoundary() {
-        return !lost && boxes > 0 && headerFill == 0 && remaining == 0;
+        return !lost && boxes > 0 && headerFill == 0 && remaining == 0 && lastType != MOOF;
     }
+
+    private static final int MOOF = ('m' << 24) | ('o' << 16) | ('o' << 8) | 'f';
 
     private void startBox(long size, int headerLength) {
         if (size < headerLength) { // 0 = "to the end of the file", negative = above 2^63, or corrupt
@@ -59,6 +68,7 @@ final class Mp4BoxCursor {
         }
         remaining = size - headerLength;
         headerFill = 0;
+        lastType = (int) readUnsigned(4, 4);
         boxes++;
     }
 

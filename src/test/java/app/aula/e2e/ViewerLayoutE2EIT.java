@@ -50,6 +50,19 @@ class ViewerLayoutE2EIT extends E2ETestBase {
     }
 
     /** §10.64 At 360 px nothing scrolls horizontally; ≤ 900 px the player stacks; ≤ 1024 px the course sidebar moves below. */
+    /**
+     * The element's rectangle, read in one script call: a re-render between finding an element
+     * and reading its rectangle would otherwise make the reference stale.
+     */
+    static Rectangle rect(Browser b, String css) {
+        b.await(css);
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) b.js("const e = document.querySelector(arguments[0]); const r = e.getBoundingClientRect();"
+                + " return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];", css);
+        return new Rectangle((int) Math.round(r.get(0).doubleValue()), (int) Math.round(r.get(1).doubleValue()),
+                (int) Math.round(r.get(3).doubleValue()), (int) Math.round(r.get(2).doubleValue()));
+    }
+
     @Test
     void item64_responsive() {
         Browser b = browser(new Browser.Options().size(360, 740));
@@ -68,26 +81,26 @@ class ViewerLayoutE2EIT extends E2ETestBase {
         Browser wide = browser(new Browser.Options().size(1280, 800));
         wide.open("#player/0/0/0/0/1");
         wide.waitView("player");
-        Rectangle video = wide.await("#player-video").getRect();
-        Rectangle current = wide.await("#main-content [aria-current='true']").getRect();
+        Rectangle video = rect(wide, "#player-video");
+        Rectangle current = rect(wide, "#main-content [aria-current='true']");
         assertTrue(current.getX() >= video.getX() + video.getWidth(), "sidebar beside the video above 900 px");
         wide.viewport(880, 800);
         wide.go("#player/0/0/0/0/0", "player");
         wide.go("#player/0/0/0/0/1", "player");
-        Rectangle videoS = wide.await("#player-video").getRect();
-        Rectangle currentS = wide.await("#main-content [aria-current='true']").getRect();
+        Rectangle videoS = rect(wide, "#player-video");
+        Rectangle currentS = rect(wide, "#main-content [aria-current='true']");
         assertTrue(currentS.getY() >= videoS.getY() + videoS.getHeight(), "player stacks at ≤ 900 px");
 
         Browser course = browser(new Browser.Options().size(1280, 800));
         course.open("#course/0/0/0");
         course.waitView("course");
-        Rectangle notes = course.await("#course-notes").getRect();
+        Rectangle notes = rect(course, "#course-notes");
         Rectangle module = course.$$("#main-content button[aria-expanded][aria-controls]").get(0).getRect();
         assertTrue(notes.getX() >= module.getX() + module.getWidth(), "course sidebar beside the syllabus at 1280 px");
         course.viewport(1000, 800);
         course.go("#home", "home");
         course.go("#course/0/0/0", "course");
-        Rectangle notesS = course.await("#course-notes").getRect();
+        Rectangle notesS = rect(course, "#course-notes");
         List<WebElement> modules = course.$$("#main-content button[aria-expanded][aria-controls]");
         Rectangle last = modules.get(modules.size() - 1).getRect();
         assertTrue(notesS.getY() >= last.getY() + last.getHeight(), "course sidebar below at ≤ 1024 px");

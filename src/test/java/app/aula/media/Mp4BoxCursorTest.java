@@ -82,4 +82,18 @@ class Mp4BoxCursorTest {
         cursor.advance(free, 0, free.length);
         assertTrue(cursor.atBoundary());
     }
+
+    @Test
+    void theEndOfAMoofIsNeverABoundaryBecauseItsMdatMustFollowAtOnce() {
+        Mp4BoxCursor cursor = new Mp4BoxCursor();
+        byte[] moov = box("moov", 40);
+        byte[] moof = box("moof", 100);
+        byte[] mdat = box("mdat", 1000);
+        cursor.advance(moov, 0, moov.length);
+        assertTrue(cursor.atBoundary(), "after moov, before the first fragment");
+        cursor.advance(moof, 0, moof.length);
+        assertFalse(cursor.atBoundary(), "between moof and mdat");
+        cursor.advance(mdat, 0, mdat.length);
+        assertTrue(cursor.atBoundary(), "after the fragment's mdat");
+    }
 }
